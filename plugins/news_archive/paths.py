@@ -1,0 +1,43 @@
+"""Where each generated page lives, and links between pages.
+
+Paths are docs-relative Markdown paths (`artikel/<id>.md`). Markdown links between pages use
+relative `.md` paths, so MkDocs checks them (a broken one is a warning, fatal with
+--strict). Links inside raw HTML (article text) use the directory URLs MkDocs publishes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+ARTICLES_DIR = "artikel"
+ARTICLES_INDEX = f"{ARTICLES_DIR}/index.md"
+
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would collide with an index page in the same folder."""
+
+
+def article_page(article_id: str) -> str:
+    return f"{ARTICLES_DIR}/{article_id}.md"
+
+
+def md_link_target(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative link from one generated Markdown page to another, as MkDocs resolves it."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def page_url(page: str) -> str:
+    """The directory URL MkDocs publishes a page at: artikel/x.md → artikel/x/."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def html_link_target(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative URL for a link written in raw HTML (MkDocs does not rewrite those)."""
+    here = page_url(from_page)
+    there = page_url(to_page)
+    target = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    target = "./" if target == "." else (target if target.endswith("/") else f"{target}/")
+    return f"{target}#{anchor}" if anchor else target

@@ -1,0 +1,531 @@
+"""Reading and validating everything under `sources/`: articles and registries.
+
+Every problem of every file is collected before anything is raised, so a contributor sees
+all their mistakes in one build. Each problem names the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+
+from .cleaning import CleaningRules, Rule, Scope, SegmentKind, Structure
+from .errors import ArchiveError, Problem, Severity
+from .model import ArticleSource, Bilingual, Origin, Outlet, OutletKind, PartialDate
+from .paths import RESERVED_IDS
+from .schema import validate
+from .yamlio import YamlDocument, YamlError, load_yaml
+
+ARTICLES_DIR = "articles"
+OUTLETS_FILE = "outlets.yml"
+CLEANING_FILE = "cleaning.yml"
+
+_DELIMITER = re.compile(r"---[ \t]*\r?")
+_CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*\r?")
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything read from `sources/`, validated."""
+
+    articles: tuple[ArticleSource, ...]
+    """Sorted by publication date, then id."""
+    outlets: Mapping[str, Outlet]
+    rules: CleaningRules
+    warnings: tuple[Problem, ...] = ()
+
+
+class _Reader:
+    """Collects problems while reading; `display` turns paths into what contributors see."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def read_text(self, path: Path) -> str | None:
+        shown = self.display(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.add(Problem(shown, None, None, f"cannot be read: {exc.strerror}"))
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            self.add(
+                Problem(
+                    shown,
+                    line,
+                    None,
+                    f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start})",
+                    hint="save the file as UTF-8; capture a PDF or an old encoding again",
+                )
+            )
+            return None
+        if "\x00" in text:
+            line = text.count("\n", 0, text.index("\x00")) + 1
+            self.add(
+                Problem(
+                    shown,
+                    line,
+                    None,
+                    "contains a NUL character",
+                    hint="the file is binary or damaged; capture the text again",
+                )
+            )
+            return None
+        # A byte-order mark is an encoding signature, not text: drop it.
+        return text.removeprefix("\ufeff")
+
+    def read_yaml(self, path: Path) -> YamlDocument | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        try:
+            return load_yaml(text, self.display(path))
+        except YamlError as exc:
+            self.extend(exc.problems)
+            return None
+
+
+def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> Corpus:
+    """Read and validate `sources/`; raise ArchiveError listing every problem found.
+
+    `root` is the folder paths are shown relative to (the project root); `today` is the
+    date after which a publication date is in the future.
+    """
+    reader = _Reader(root or sources.parent)
+    if not sources.is_dir():
+        raise ArchiveError(
+            [Problem(reader.display(sources), None, None, "the sources folder does not exist")]
+        )
+    outlets = _load_outlets(reader, sources / OUTLETS_FILE)
+    rules = _load_rules(reader, sources / CLEANING_FILE, outlets)
+    articles = _load_articles(reader, sources / ARTICLES_DIR, outlets, today)
+    errors = [p for p in reader.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise ArchiveError(errors)
+    warnings = tuple(p for p in reader.problems if p.severity is Severity.WARNING)
+    ordered = tuple(
+        sorted(
+            articles, key=lambda a: (a.published.first_day, a.published.precision != "day", a.id)
+        )
+    )
+    return Corpus(ordered, outlets, rules, warnings)
+
+
+# --------------------------------------------------------------------------------------
+# Outlets
+
+
+def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
+    shown = reader.display(path)
+    if not path.is_file():
+        reader.add(
+            Problem(
+                shown,
+                None,
+                None,
+                "the outlets registry is missing",
+                hint="create it with a list under 'outlets:'",
+            )
+        )
+        return {}
+    document = reader.read_yaml(path)
+    if document is None:
+        return {}
+    problems = validate(document.data, "outlets", document, shown)
+    reader.extend(problems)
+    if problems:
+        return {}
+    outlets: dict[str, Outlet] = {}
+    owner_of_name: dict[str, str] = {}
+    territories = Locale("en").territories
+    for index, entry in enumerate(document.data["outlets"]):
+        at: tuple[str | int, ...] = ("outlets", index)
+        line = document.line_of(at)
+        outlet_id = entry["id"]
+        if outlet_id in outlets:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "id")),
+                    f"outlets[{index}].id",
+                    f"outlet id '{outlet_id}' is used twice "
+                    f"(first on line {outlets[outlet_id].origin.line})",
+                )
+            )
+            continue
+        country = entry.get("country")
+        if country is not None and country not in territories:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "country")),
+                    f"outlets[{index}].country",
+                    f"'{country}' is not an ISO 3166-1 country code",
+                )
+            )
+        outlet = Outlet(
+            id=outlet_id,
+            name=entry["name"],
+            kind=OutletKind(entry["kind"]),
+            affiliation=Bilingual(entry["affiliation"]["id"], entry["affiliation"]["en"]),
+            origin=Origin(shown, line),
+            aliases=tuple(entry.get("aliases", ())),
+            country=country,
+            website=entry.get("website"),
+        )
+        for name in outlet.names:
+            key = " ".join(name.casefold().split())
+            other = owner_of_name.setdefault(key, outlet_id)
+            if other != outlet_id:
+                reader.add(
+                    Problem(
+                        shown,
+                        line,
+                        f"outlets[{index}].aliases",
+                        f"the name '{name}' also belongs to outlet '{other}'",
+                        hint="a name must point at one outlet; drop it from one of them",
+                    )
+                )
+        outlets[outlet_id] = outlet
+    return outlets
+
+
+# --------------------------------------------------------------------------------------
+# Cleaning rules
+
+
+def _load_rules(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> CleaningRules:
+    shown = reader.display(path)
+    if not path.is_file():
+        reader.add(Problem(shown, None, None, "the cleaning rules are missing"))
+        return CleaningRules(())
+    document = reader.read_yaml(path)
+    if document is None:
+        return CleaningRules(())
+    problems = validate(document.data, "cleaning", document, shown)
+    reader.extend(problems)
+    if problems:
+        return CleaningRules(())
+    data = document.data
+    samples = data["body_samples"]
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data["rules"]):
+        at: tuple[str | int, ...] = ("rules", index)
+        line = document.line_of(at)
+        field = f"rules[{index}]"
+        if entry["id"] in seen:
+            reader.add(
+                Problem(
+                    shown,
+                    line,
+                    f"{field}.id",
+                    f"rule id '{entry['id']}' is used twice (first on line {seen[entry['id']]})",
+                )
+            )
+            continue
+        seen[entry["id"]] = line
+        try:
+            pattern = re.compile(entry["pattern"])
+        except re.error as exc:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "pattern")),
+                    f"{field}.pattern",
+                    f"is not a valid regular expression: {exc}",
+                )
+            )
+            continue
+        unknown = [o for o in entry.get("outlets", []) if o not in outlets]
+        for outlet_id in unknown:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "outlets")),
+                    f"{field}.outlets",
+                    f"unknown outlet '{outlet_id}'",
+                )
+            )
+        rule = Rule(
+            id=entry["id"],
+            kind=SegmentKind(entry["kind"]),
+            scope=Scope(entry["scope"]),
+            pattern=pattern,
+            label=Bilingual(entry["label"]["id"], entry["label"]["en"]),
+            origin=Origin(shown, line),
+            outlets=frozenset(entry["outlets"]) if "outlets" in entry else None,
+        )
+        if pattern.fullmatch("") is not None and rule.scope is Scope.LINE:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "pattern")),
+                    f"{field}.pattern",
+                    "matches an empty line",
+                    hint="a rule must require some text",
+                )
+            )
+        for n, example in enumerate(entry["examples"]):
+            if not rule.finds(example):
+                reader.add(
+                    Problem(
+                        shown,
+                        document.line_of((*at, "examples", n)),
+                        f"{field}.examples[{n}]",
+                        f"rule '{rule.id}' does not match its own example",
+                        hint="fix the pattern or the example",
+                    )
+                )
+        for sample in samples:
+            if rule.finds(sample):
+                reader.add(
+                    Problem(
+                        shown,
+                        document.line_of((*at, "pattern")),
+                        f"{field}.pattern",
+                        f"rule '{rule.id}' would remove ordinary text: '{sample}'",
+                        hint="make the pattern stricter (anchor it, or require the exact words)",
+                    )
+                )
+        rules.append(rule)
+    structure = Structure(**data["structure"])
+    return CleaningRules(tuple(rules), structure)
+
+
+# --------------------------------------------------------------------------------------
+# Articles
+
+
+def _load_articles(
+    reader: _Reader, folder: Path, outlets: Mapping[str, Outlet], today: dt.date
+) -> list[ArticleSource]:
+    if not folder.is_dir():
+        reader.add(Problem(reader.display(folder), None, None, "the articles folder is missing"))
+        return []
+    paths = sorted(folder.rglob("*.md"))
+    if not paths:
+        reader.add(
+            Problem(
+                reader.display(folder),
+                None,
+                None,
+                "holds no articles (*.md)",
+                severity=Severity.WARNING,
+            )
+        )
+    articles: list[ArticleSource] = []
+    first_path: dict[str, str] = {}
+    for path in paths:
+        article = _load_article(reader, path, outlets, today)
+        if article is None:
+            continue
+        if article.id in first_path:
+            reader.add(
+                Problem(
+                    article.path,
+                    article.origin.line + 1,
+                    "id",
+                    f"id '{article.id}' is already used by {first_path[article.id]}",
+                )
+            )
+            continue
+        first_path[article.id] = article.path
+        articles.append(article)
+    return articles
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, body's first line) or None when there is no front matter.
+
+    The body is returned exactly as written after the closing delimiter line.
+    """
+    lines = text.split("\n")
+    if not lines or not _DELIMITER.fullmatch(lines[0]):
+        return None
+    for index in range(1, len(lines)):
+        if _CLOSING.fullmatch(lines[index]):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, body, index + 2
+    raise ValueError("unterminated")
+
+
+def _load_article(
+    reader: _Reader, path: Path, outlets: Mapping[str, Outlet], today: dt.date
+) -> ArticleSource | None:
+    shown = reader.display(path)
+    text = reader.read_text(path)
+    if text is None:
+        return None
+    try:
+        parts = split_front_matter(text)
+    except ValueError:
+        reader.add(
+            Problem(
+                shown,
+                1,
+                None,
+                "the front matter is not closed",
+                hint="end it with a line holding only ---",
+            )
+        )
+        return None
+    if parts is None:
+        reader.add(
+            Problem(
+                shown,
+                1,
+                None,
+                "has no front matter",
+                hint="start the file with a line holding only ---, the fields, and another ---",
+            )
+        )
+        return None
+    front, body, body_line = parts
+    try:
+        document = load_yaml(front, shown, first_line=2)
+    except YamlError as exc:
+        reader.extend(exc.problems)
+        return None
+    data = document.data
+    if not isinstance(data, dict):
+        reader.add(
+            Problem(shown, 2, None, "the front matter must be a mapping of fields (name: value)")
+        )
+        return None
+    problems = validate(data, "article", document, shown)
+    reader.extend(problems)
+    bad_fields = {p.field for p in problems}
+
+    def line(field: str) -> int:
+        return document.line_of((field,))
+
+    if not body.strip():
+        reader.add(
+            Problem(
+                shown,
+                body_line,
+                None,
+                "the article has no text after the front matter",
+                hint="paste the captured text below the closing ---",
+            )
+        )
+    if "id" not in bad_fields and data["id"] in RESERVED_IDS:
+        reader.add(
+            Problem(
+                shown,
+                line("id"),
+                "id",
+                f"'{data['id']}' is reserved for an index page",
+                hint="choose another id",
+            )
+        )
+    elif "id" not in bad_fields and path.stem != data["id"]:
+        reader.add(
+            Problem(
+                shown,
+                line("id"),
+                "id",
+                f"id '{data['id']}' does not match the file name '{path.name}'",
+                hint=f"rename the file to {data['id']}.md or change the id",
+            )
+        )
+    outlet = data.get("outlet")
+    if isinstance(outlet, str) and "outlet" not in bad_fields and outlet not in outlets:
+        close = difflib.get_close_matches(outlet, list(outlets), n=1)
+        reader.add(
+            Problem(
+                shown,
+                line("outlet"),
+                "outlet",
+                f"unknown outlet '{outlet}'",
+                hint=f"did you mean '{close[0]}'?"
+                if close
+                else "add it to sources/outlets.yml, or use null and explain in notes",
+            )
+        )
+    published = _date_field(reader, shown, data, "published", bad_fields, line, today)
+    retrieved = _date_field(reader, shown, data, "retrieved", bad_fields, line, today)
+    if published and retrieved and retrieved.last_day < published.first_day:
+        reader.add(
+            Problem(
+                shown,
+                line("retrieved"),
+                "retrieved",
+                f"{retrieved} is before the publication date {published}",
+            )
+        )
+    if problems or published is None or not body.strip():
+        return None
+    if any(p.path == shown and p.severity is Severity.ERROR for p in reader.problems):
+        return None
+    return ArticleSource(
+        id=data["id"],
+        title=data["title"],
+        outlet=outlet,
+        published=published,
+        language=data["language"],
+        url=data["url"],
+        body=body,
+        origin=Origin(shown, 1),
+        body_line=body_line,
+        title_supplied=bool(data.get("title_supplied", False)),
+        retrieved=retrieved,
+        authors=tuple(data.get("authors", ())),
+        notes=data.get("notes"),
+    )
+
+
+def _date_field(
+    reader: _Reader,
+    shown: str,
+    data: dict[str, Any],
+    field: str,
+    bad_fields: set[str | None],
+    line: Any,
+    today: dt.date,
+) -> PartialDate | None:
+    value = data.get(field)
+    if value is None or field in bad_fields:
+        return None
+    try:
+        date = PartialDate.parse(value)
+    except ValueError as exc:
+        reader.add(Problem(shown, line(field), field, str(exc)))
+        return None
+    if date.first_day > today:
+        reader.add(
+            Problem(
+                shown,
+                line(field),
+                field,
+                f"{date} is in the future",
+                hint="check the year; the archive holds articles already published",
+            )
+        )
+        return None
+    return date

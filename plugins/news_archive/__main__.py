@@ -1,0 +1,70 @@
+"""Command line: `python -m news_archive generate|check`.
+
+generate --out DIR   write the generated Markdown pages (the same the plugin builds)
+check                validate sources and registries; exit status 1 on errors
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import ArchiveError, Problem
+from .pipeline import build_archive, render_site, write_pages
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m news_archive",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        help="project root, holding mkdocs.yml (default: current folder)",
+    )
+    parser.add_argument(
+        "--sources", type=Path, default=None, help="sources folder (default: ROOT/sources)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    generate = commands.add_parser(
+        "generate", help="write the generated Markdown pages to a folder"
+    )
+    generate.add_argument("--out", type=Path, required=True, help="folder to write into")
+    generate.add_argument("--lang", default="id", choices=("id", "en"), help="edition language")
+    commands.add_parser("check", help="validate everything; print path:line: problems")
+    return parser
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root: Path = args.root.resolve()
+    sources: Path = (args.sources or root / "sources").resolve()
+    try:
+        archive = build_archive(sources, root=root)
+    except ArchiveError as exc:
+        _print_problems(exc.problems)
+        print(f"{len(exc.problems)} error(s).", file=sys.stderr)
+        return 1
+    _print_problems(archive.warnings)
+    if args.command == "generate":
+        pages = render_site(archive, args.lang)
+        write_pages(pages, args.out)
+        print(f"Wrote {len(pages)} pages to {args.out}.")
+        return 0
+    count = len(archive.articles)
+    print(f"{count} article(s) checked: no errors, {len(archive.warnings)} warning(s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

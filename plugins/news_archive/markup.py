@@ -1,0 +1,48 @@
+"""Escaping of untrusted text for the two contexts generated pages use.
+
+Article text, titles and registry fields are data, never markup. Generated pages are
+Markdown with raw HTML blocks, so every untrusted string goes through one of these:
+
+- `html_text` for raw HTML (article paragraphs, captions, the removed-lines table) and for
+  page titles, which MkDocs and Material print into their templates without escaping;
+- `md_text` for Markdown inline contexts (table cells, link texts, list items): every
+  character that Markdown or an extension could read as syntax becomes a character
+  reference, so nothing in the text can open a link, an emphasis, an HTML tag, an
+  attribute list or a list item.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters with a meaning in Markdown, Python-Markdown extensions (attr_list, abbr,
+# footnotes, tables) or pymdown-extensions (mark, caret, tilde, critic, emoji, keys).
+_MARKDOWN_SYNTAX = set("\\`*_{}[]()#+!|~^=:<>&\"'$@%")
+_LEADING_ORDINAL = re.compile(r"^(\d+)([.)])")
+
+
+def html_text(text: str) -> str:
+    """Text for raw HTML content and attribute values (quotes escaped too)."""
+    return html.escape(text, quote=True)
+
+
+def md_text(text: str) -> str:
+    """Text for a Markdown inline context, shown literally, on one line."""
+    flat = " ".join(text.split())
+    escaped = "".join(f"&#{ord(c)};" if c in _MARKDOWN_SYNTAX else c for c in flat)
+    # "1. " or "1) " at the start of a list item would start a nested list.
+    escaped = _LEADING_ORDINAL.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
+    if escaped[:1] in {"-", "+", "*"}:
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    return escaped
+
+
+def md_link(text: str, target: str) -> str:
+    """A Markdown link to a page of the site (`target` is a generated, safe path)."""
+    return f"[{md_text(text)}]({target})"
+
+
+def external_link(text: str, url: str) -> str:
+    """A raw HTML link to another site; the URL was validated as http(s) by the loader."""
+    return f'<a href="{html_text(url)}" rel="noopener">{html_text(text)}</a>'

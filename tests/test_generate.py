@@ -1,0 +1,60 @@
+"""The generated Markdown: a golden page, and the `generate` / `check` commands."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from news_archive.__main__ import main
+from news_archive.pipeline import build_archive, render_site
+from tests.conftest import ROOT, SOURCES, TODAY, write_article
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_ARTICLE = "rg-2016-12-22-tentara-suriah-kuasai-seluruh-aleppo"
+
+
+def test_golden_article_page(update_golden: bool) -> None:
+    pages = {
+        page.path: page.content
+        for page in render_site(build_archive(SOURCES, root=ROOT, today=TODAY))
+    }
+    actual = pages[f"artikel/{GOLDEN_ARTICLE}.md"]
+    golden = GOLDEN / f"{GOLDEN_ARTICLE}.md"
+    if update_golden:
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8"), (
+        "the generated page changed; if that is intended, run the tests with --update-golden "
+        "and review the diff of tests/golden/"
+    )
+
+
+def test_generate_writes_the_pages_the_plugin_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["--root", str(ROOT), "generate", "--out", str(out)]) == 0
+    expected = render_site(build_archive(SOURCES, root=ROOT))
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert written == sorted(page.path for page in expected)
+    for page in expected:
+        assert (out / page.path).read_text(encoding="utf-8") == page.content
+    assert f"Wrote {len(expected)} pages" in capsys.readouterr().out
+
+
+def test_check_passes_on_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(ROOT), "check"]) == 0
+    assert "5 article(s) checked: no errors" in capsys.readouterr().out
+
+
+def test_check_prints_path_line_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    write_article(sources, "uji", outlet="tidak-ada")
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "error: sources/articles/uji.md:4: outlet: unknown outlet 'tidak-ada'" in err
+    assert "1 error(s)." in err

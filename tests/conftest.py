@@ -112,6 +112,6 @@ def sources(tmp_path: Path) -> Path:
     """A sources tree with the real registries and no articles."""
     target = tmp_path / "sources"
     (target / "articles").mkdir(parents=True)
-    for name in ("outlets.yml", "cleaning.yml"):
-        shutil.copy2(SOURCES / name, target / name)
+    for registry in SOURCES.glob("*.yml"):
+        shutil.copy2(registry, target / registry.name)
     return target

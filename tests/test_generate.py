@@ -36,7 +36,7 @@ def test_generate_writes_the_pages_the_plugin_builds(
     out = tmp_path / "out"
     assert main(["--root", str(ROOT), "generate", "--out", str(out)]) == 0
     expected = render_site(build_archive(SOURCES, root=ROOT))
-    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == sorted(page.path for page in expected)
     for page in expected:
         assert (out / page.path).read_text(encoding="utf-8") == page.content

@@ -287,7 +287,7 @@ def test_a_name_shared_by_two_outlets_is_refused(sources: Path) -> None:
     text = OUTLET + OUTLET.removeprefix("outlets:\n").replace("id: viva", "id: viva-2")
     (sources / "outlets.yml").write_text(text, encoding="utf-8")
     write_article(sources, "a")
-    [problem] = problems_of(sources)
+    [problem] = [p for p in problems_of(sources) if p.path == "sources/outlets.yml"]
     assert "also belongs to outlet 'viva'" in problem.message
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ArchiveError, Problem
+from .evaluate import evaluate, load_gold, report
 from .pipeline import build_archive, render_site, write_pages
 
 
@@ -37,6 +38,14 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--out", type=Path, required=True, help="folder to write into")
     generate.add_argument("--lang", default="id", choices=("id", "en"), help="edition language")
     commands.add_parser("check", help="validate everything; print path:line: problems")
+    evaluate = commands.add_parser("eval", help="precision and recall against hand-written gold")
+    evaluate.add_argument(
+        "--gold",
+        type=Path,
+        default=None,
+        help="folder of gold annotations (default: ROOT/tests/gold)",
+    )
+    evaluate.add_argument("--verbose", "-v", action="store_true", help="list every miss and extra")
     return parser
 
 
@@ -56,6 +65,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(exc.problems)} error(s).", file=sys.stderr)
         return 1
     _print_problems(archive.warnings)
+    if args.command == "eval":
+        gold = load_gold(args.gold or root / "tests" / "gold")
+        try:
+            scores = evaluate(archive.extractions, gold)
+        except KeyError as exc:
+            print(exc.args[0], file=sys.stderr)
+            return 1
+        print(f"Extraction scored against {len(gold)} hand-annotated article(s):")
+        for line in report(scores, verbose=args.verbose):
+            print(line)
+        return 0
     if args.command == "generate":
         pages = render_site(archive, args.lang)
         write_pages(pages, args.out)

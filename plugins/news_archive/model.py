@@ -151,6 +151,8 @@ class ArticleSource:
     retrieved: PartialDate | None = None
     authors: tuple[str, ...] = ()
     notes: str | None = None
+    reviewed: tuple[str, ...] = ()
+    """Extraction warnings a maintainer has checked: "p4 weekday-mismatch: why"."""
 
     @property
     def path(self) -> str:
@@ -159,3 +161,36 @@ class ArticleSource:
     def file_line(self, body_line: int) -> int:
         """The source-file line of body line `body_line` (1-based)."""
         return self.body_line + body_line - 1
+
+
+class EntityKind(enum.StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    type: str
+    target: str
+    """An entity id, or an outlet id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, place or conflict named in the articles."""
+
+    id: str
+    kind: EntityKind
+    names: Bilingual
+    origin: Origin
+    aliases: tuple[str, ...] = ()
+    description: Bilingual | None = None
+    wikidata: str | None = None
+    relations: tuple[Relation, ...] = ()
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        """Every form matched in text: both names and the aliases, without repeats."""
+        return tuple(dict.fromkeys((self.names.id, self.names.en, *self.aliases)))

@@ -8,12 +8,16 @@ the site and the Markdown written to disk cannot differ.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import catalog
 from .cleaning import CleanedArticle, StructuralRule, clean_article, find_repeated_lines
 from .errors import Problem
+from .exports import render_exports
+from .extract import ExtractionContext, extract_article
+from .extract.model import ArticleExtraction
 from .pages import RenderContext
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
@@ -22,9 +26,9 @@ from .sources import Corpus, load_corpus
 
 
 @dataclass(frozen=True, slots=True)
-class GeneratedPage:
+class GeneratedFile:
     path: str
-    """Docs-relative path of the Markdown page, e.g. `artikel/index.md`."""
+    """Docs-relative path of a page (`artikel/index.md`) or a data file (`data/dates.json`)."""
     content: str
     listed: bool = False
     """True for pages meant to be reached from the navigation (index pages)."""
@@ -34,10 +38,13 @@ class GeneratedPage:
 class Archive:
     corpus: Corpus
     articles: tuple[CleanedArticle, ...]
+    extractions: Mapping[str, ArticleExtraction]
+    """By article id; articles in a language without extraction rules have none."""
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return self.corpus.warnings
+        found = [w for extraction in self.extractions.values() for w in extraction.warnings]
+        return (*self.corpus.warnings, *found)
 
 
 def build_archive(
@@ -52,7 +59,16 @@ def build_archive(
         )
         for article in corpus.articles
     )
-    return Archive(corpus, cleaned)
+    contexts = {
+        code: ExtractionContext.build(language, corpus.entities, corpus.outlets)
+        for code, language in corpus.languages.items()
+    }
+    extractions = {}
+    for article in cleaned:
+        context = contexts.get(article.source.language.split("-")[0])
+        if context is not None:
+            extractions[article.source.id] = extract_article(article, context)
+    return Archive(corpus, cleaned, extractions)
 
 
 def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
@@ -64,24 +80,26 @@ def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
     return labels
 
 
-def render_site(archive: Archive, lang: str = "id") -> list[GeneratedPage]:
-    """Every generated page of the site in `lang`."""
+def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
+    """Every generated page of the site in `lang`, and the data exports."""
     ctx = RenderContext(lang, catalog(), archive.corpus.outlets)
     labels = _rule_labels(archive, lang)
     pages = [
-        GeneratedPage(
+        GeneratedFile(
             ARTICLES_INDEX, render_articles_index(archive.corpus.articles, ctx), listed=True
         )
     ]
     pages.extend(
-        GeneratedPage(article_page(article.source.id), render_article(article, ctx, labels))
+        GeneratedFile(article_page(article.source.id), render_article(article, ctx, labels))
         for article in archive.articles
     )
+    exports = render_exports(archive.articles, archive.extractions)
+    pages.extend(GeneratedFile(path, content) for path, content in exports.items())
     return pages
 
 
-def write_pages(pages: list[GeneratedPage], out: Path) -> None:
-    """Write generated pages under `out` (for review, or for another site generator)."""
+def write_pages(pages: list[GeneratedFile], out: Path) -> None:
+    """Write generated pages and data under `out` (for review, or another site generator)."""
     for page in pages:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)

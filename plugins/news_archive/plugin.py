@@ -55,7 +55,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                     f"content/{page.path} would hide the generated page of the same path; "
                     "rename or remove it"
                 )
-            inclusion = InclusionLevel.UNDEFINED if page.listed else InclusionLevel.NOT_IN_NAV
+            inclusion = (
+                InclusionLevel.UNDEFINED
+                if page.listed or not page.path.endswith(".md")
+                else InclusionLevel.NOT_IN_NAV
+            )
             files.append(
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,18 @@ from babel import Locale
 
 from .cleaning import CleaningRules, Rule, Scope, SegmentKind, Structure
 from .errors import ArchiveError, Problem, Severity
-from .model import ArticleSource, Bilingual, Origin, Outlet, OutletKind, PartialDate
+from .extract.language import Language
+from .model import (
+    ArticleSource,
+    Bilingual,
+    Entity,
+    EntityKind,
+    Origin,
+    Outlet,
+    OutletKind,
+    PartialDate,
+    Relation,
+)
 from .paths import RESERVED_IDS
 from .schema import validate
 from .yamlio import YamlDocument, YamlError, load_yaml
@@ -26,6 +37,8 @@ from .yamlio import YamlDocument, YamlError, load_yaml
 ARTICLES_DIR = "articles"
 OUTLETS_FILE = "outlets.yml"
 CLEANING_FILE = "cleaning.yml"
+ENTITIES_FILE = "entities.yml"
+LANGUAGE_FILES = "language-*.yml"
 
 _DELIMITER = re.compile(r"---[ \t]*\r?")
 _CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*\r?")
@@ -39,6 +52,9 @@ class Corpus:
     """Sorted by publication date, then id."""
     outlets: Mapping[str, Outlet]
     rules: CleaningRules
+    entities: Mapping[str, Entity] = field(default_factory=dict)
+    languages: Mapping[str, Language] = field(default_factory=dict)
+    """Extraction knowledge per language code (from language-<code>.yml)."""
     warnings: tuple[Problem, ...] = ()
 
 
@@ -121,7 +137,22 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
         )
     outlets = _load_outlets(reader, sources / OUTLETS_FILE)
     rules = _load_rules(reader, sources / CLEANING_FILE, outlets)
+    entities = _load_entities(reader, sources / ENTITIES_FILE, outlets)
+    languages = _load_languages(reader, sources)
     articles = _load_articles(reader, sources / ARTICLES_DIR, outlets, today)
+    for article in articles:
+        if article.language.split("-")[0] not in languages:
+            reader.add(
+                Problem(
+                    article.path,
+                    article.origin.line + 1,
+                    "language",
+                    f"no extraction rules for language '{article.language}': the text "
+                    "is published but nothing is extracted from it",
+                    hint=f"add sources/language-{article.language.split('-')[0]}.yml",
+                    severity=Severity.WARNING,
+                )
+            )
     errors = [p for p in reader.problems if p.severity is Severity.ERROR]
     if errors:
         raise ArchiveError(errors)
@@ -131,7 +162,7 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
             articles, key=lambda a: (a.published.first_day, a.published.precision != "day", a.id)
         )
     )
-    return Corpus(ordered, outlets, rules, warnings)
+    return Corpus(ordered, outlets, rules, entities, languages, warnings)
 
 
 # --------------------------------------------------------------------------------------
@@ -211,6 +242,125 @@ def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
                 )
         outlets[outlet_id] = outlet
     return outlets
+
+
+# --------------------------------------------------------------------------------------
+# Entities and language knowledge
+
+
+def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> dict[str, Entity]:
+    shown = reader.display(path)
+    if not path.is_file():
+        reader.add(
+            Problem(
+                shown,
+                None,
+                None,
+                "the entities registry is missing",
+                hint="create it with a list under 'entities:'",
+            )
+        )
+        return {}
+    document = reader.read_yaml(path)
+    if document is None:
+        return {}
+    problems = validate(document.data, "entities", document, shown)
+    reader.extend(problems)
+    if problems:
+        return {}
+    entities: dict[str, Entity] = {}
+    owner_of_form: dict[str, str] = {}
+    entries = document.data["entities"]
+    for index, entry in enumerate(entries):
+        at: tuple[str | int, ...] = ("entities", index)
+        line = document.line_of(at)
+        entity_id = entry["id"]
+        if entity_id in entities or entity_id in outlets:
+            where = (
+                "an outlet" if entity_id in outlets else f"line {entities[entity_id].origin.line}"
+            )
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "id")),
+                    f"entities[{index}].id",
+                    f"entity id '{entity_id}' is already used ({where})",
+                )
+            )
+            continue
+        description = entry.get("description")
+        entity = Entity(
+            id=entity_id,
+            kind=EntityKind(entry["kind"]),
+            names=Bilingual(entry["names"]["id"], entry["names"]["en"]),
+            origin=Origin(shown, line),
+            aliases=tuple(entry.get("aliases", ())),
+            description=Bilingual(description["id"], description["en"]) if description else None,
+            wikidata=entry.get("wikidata"),
+            relations=tuple(Relation(r["type"], r["target"]) for r in entry.get("relations", ())),
+        )
+        for form in entity.surface_forms:
+            key = form if len(form.split()) == 1 else form.casefold()
+            other = owner_of_form.setdefault(key, entity_id)
+            if other != entity_id:
+                reader.add(
+                    Problem(
+                        shown,
+                        line,
+                        f"entities[{index}].aliases",
+                        f"the name '{form}' also belongs to entity '{other}'",
+                        hint="a name must point at one entity; keep it on one of them",
+                    )
+                )
+        entities[entity_id] = entity
+    for index, entity in enumerate(entities.values()):
+        for n, relation in enumerate(entity.relations):
+            if relation.target not in entities and relation.target not in outlets:
+                reader.add(
+                    Problem(
+                        shown,
+                        entity.origin.line,
+                        f"entities[{index}].relations[{n}].target",
+                        f"unknown entity or outlet '{relation.target}'",
+                    )
+                )
+    return entities
+
+
+def _load_languages(reader: _Reader, sources: Path) -> dict[str, Language]:
+    languages: dict[str, Language] = {}
+    for path in sorted(sources.glob(LANGUAGE_FILES)):
+        shown = reader.display(path)
+        document = reader.read_yaml(path)
+        if document is None:
+            continue
+        problems = validate(document.data, "language", document, shown)
+        reader.extend(problems)
+        if problems:
+            continue
+        code = document.data["language"]
+        if path.stem != f"language-{code}":
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of(("language",)),
+                    "language",
+                    f"'{code}' does not match the file name {path.name}",
+                )
+            )
+            continue
+        try:
+            languages[code] = Language.from_data(document.data)
+        except (ValueError, LookupError) as exc:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of(("language",)),
+                    "language",
+                    f"Babel has no data for '{code}': {exc}",
+                )
+            )
+    return languages
 
 
 # --------------------------------------------------------------------------------------
@@ -497,6 +647,7 @@ def _load_article(
         retrieved=retrieved,
         authors=tuple(data.get("authors", ())),
         notes=data.get("notes"),
+        reviewed=tuple(data.get("reviewed", ())),
     )
 
 

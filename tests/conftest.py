@@ -34,7 +34,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 def copy_project(target: Path) -> Path:
     """A copy of the parts of the project a build reads, so builds never touch the repo."""
-    for name in ("content", "sources"):
+    for name in ("content", "sources", "overrides"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target

@@ -47,7 +47,7 @@ def media_block(page: str) -> str:
 
 def visible(fragment: str) -> str:
     """Text of an HTML fragment as a reader sees it (tags dropped, entities decoded)."""
-    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
 def test_the_build_is_strict_clean_and_has_every_page(site: Path) -> None:
@@ -118,7 +118,9 @@ class _Elements(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
+        # Data blocks (JSON-LD) are never run; only script elements a browser executes count.
+        kind = (dict(attrs).get("type") or "text/javascript").lower()
+        self._in_script = tag == "script" and "javascript" in kind
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False

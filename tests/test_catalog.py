@@ -9,8 +9,9 @@ import pytest
 
 from news_archive.catalog import catalog
 from news_archive.cleaning import SegmentKind, StructuralRule
+from news_archive.extract.model import Basis, Precision
 from news_archive.formatting import format_partial_date, language_name
-from news_archive.model import PartialDate
+from news_archive.model import OutletKind, PartialDate
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "news_archive"
 
@@ -25,6 +26,38 @@ def test_every_label_has_both_languages_and_every_used_key_exists() -> None:
     dynamic = {f"kind.{k}" for k in SegmentKind if k.place == "removed"}
     dynamic |= {f"article.precision.{p}" for p in ("month", "year")}
     dynamic |= {f"article.part.{p}" for p in ("start", "end", "inside")}
+    dynamic |= {f"basis.{b}" for b in Basis} | {f"precision.{p}" for p in Precision}
+    dynamic |= {f"kind.outlet.{k}" for k in OutletKind}
+    dynamic |= {f"ownership.{o}" for o in ("state", "private", "public")}
+    dynamic |= {
+        f"flag.{f}"
+        for f in (
+            "weekday-mismatch",
+            "future",
+            "anchor-text",
+            "unresolved",
+            "decimal-point",
+            "unclosed",
+        )
+    }
+    dynamic |= {
+        f"qualifier.{q}"
+        for q in (
+            "exact",
+            "approximately",
+            "almost",
+            "more_than",
+            "less_than",
+            "at_least",
+            "up_to",
+            "range",
+            "vague",
+        )
+    }
+    dynamic |= {
+        f"how.{h}"
+        for h in ("quoted", "reported", "told", "according", "agency", "credit", "channel")
+    }
     assert dynamic <= set(messages), dynamic - set(messages)
     structural = {f"rule.{r.value}" for r in StructuralRule}
     unused = set(messages) - used - dynamic - structural

@@ -207,7 +207,50 @@ DATES = [
     (
         "Pengungsi bertambah sejak awal 2016.",
         "2016-12-22",
-        [("sejak awal 2016", "2016-01/2016-04", "part_of_year", "explicit", "since", ())],
+        [("sejak awal 2016", "2016", "year", "explicit", "since", ())],
+    ),
+    (
+        "Ban Ki-moon akan lengser pada akhir bulan ini.",
+        "2016-12-16",
+        [("akhir bulan ini", "2016-12-21/2016-12-31", "part_of_month", "relative", None, ())],
+    ),
+    (
+        "Bantuan disalurkan hingga akhir Desember.",
+        "2016-12-19",
+        [
+            (
+                "hingga akhir Desember",
+                "2015-12-21/2015-12-31",
+                "part_of_month",
+                "partial",
+                "until",
+                (),
+            )
+        ],
+    ),
+    (
+        "Bantuan akan disalurkan hingga akhir Desember.",
+        "2016-12-19",
+        [
+            (
+                "hingga akhir Desember",
+                "2016-12-21/2016-12-31",
+                "part_of_month",
+                "partial",
+                "until",
+                (),
+            )
+        ],
+    ),
+    (
+        "“Kami akan pulang,” kata Erdogan di Ankara, Selasa malam.",
+        "2024-12-15",
+        [("Selasa malam", "2024-12-10", "day", "relative", None, ())],
+    ),
+    (
+        "Dewan Keamanan dijadwalkan menggelar rapat darurat untuk membahas situasi di Aleppo pada Selasa.",
+        "2024-12-01",
+        [("Selasa", "2024-12-03", "day", "relative", None, ())],
     ),
     # relative
     (

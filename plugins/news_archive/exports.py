@@ -7,11 +7,16 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cleaning import CleanedArticle
 from .extract.model import ArticleExtraction
 from .extract.numbers import as_number
+from .model import Quantity
+from .quantities import ReportedFigure
+
+if TYPE_CHECKING:
+    from .archive import Indexes
 
 DATA_DIR = "data"
 
@@ -180,14 +185,87 @@ FIGURE_COLUMNS = (
 )
 
 
+QUANTITY_COLUMNS = (
+    "quantity",
+    "article",
+    "outlet",
+    "published",
+    "paragraph",
+    "text",
+    "value",
+    "value_max",
+    "qualifier",
+    "unit",
+    "counted",
+    "period",
+    "period_text",
+)
+
+
+def quantity_records(quantities: Sequence[Quantity], indexes: Indexes) -> list[dict[str, Any]]:
+    """Each quantity with the figures reported for it and the pairs that disagree."""
+    records = []
+    for quantity in quantities:
+        figures = indexes.figures_by_quantity.get(quantity.id, ())
+        records.append(
+            {
+                "id": quantity.id,
+                "names": {"id": quantity.names.id, "en": quantity.names.en},
+                "tolerance": quantity.tolerance,
+                "figures": [_reported(r) for r in figures],
+                "disagreements": [
+                    [
+                        {
+                            "article": a.article.id,
+                            "paragraph": a.figure.unit,
+                            "text": a.figure.text,
+                        },
+                        {
+                            "article": b.article.id,
+                            "paragraph": b.figure.unit,
+                            "text": b.figure.text,
+                        },
+                    ]
+                    for a, b in indexes.disagreements.get(quantity.id, ())
+                ],
+            }
+        )
+    return records
+
+
+def _reported(reported: ReportedFigure) -> dict[str, Any]:
+    figure = reported.figure
+    return {
+        "quantity": reported.quantity,
+        "article": reported.article.id,
+        "outlet": reported.article.outlet,
+        "published": reported.article.published.iso,
+        "paragraph": figure.unit,
+        "text": figure.text,
+        "value": as_number(figure.value),
+        "value_max": as_number(figure.value_max) if figure.value_max is not None else None,
+        "qualifier": figure.qualifier,
+        "unit": figure.measure,
+        "counted": figure.counted,
+        "period": reported.period.iso,
+        "period_text": reported.period_text,
+    }
+
+
 def render_exports(
-    articles: Sequence[CleanedArticle], extractions: Mapping[str, ArticleExtraction]
+    articles: Sequence[CleanedArticle],
+    extractions: Mapping[str, ArticleExtraction],
+    indexes: Indexes,
+    quantities: Sequence[Quantity],
 ) -> dict[str, str]:
     """Every export file: docs-relative path → content."""
     ordered = [extractions[a.source.id] for a in articles if a.source.id in extractions]
     dates = date_records(ordered)
     figures = figure_records(ordered)
+    assigned = [_reported(r) for r in indexes.figures if r.quantity is not None]
     return {
+        f"{DATA_DIR}/quantities.json": _json(quantity_records(quantities, indexes)),
+        f"{DATA_DIR}/quantities.csv": _csv(assigned, QUANTITY_COLUMNS),
         f"{DATA_DIR}/articles.json": _json(article_records(articles)),
         f"{DATA_DIR}/dates.json": _json(dates),
         f"{DATA_DIR}/dates.csv": _csv(dates, DATE_COLUMNS),

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 # Characters with a meaning in Markdown, Python-Markdown extensions (attr_list, abbr,
 # footnotes, tables) or pymdown-extensions (mark, caret, tilde, critic, emoji, keys).
@@ -46,3 +48,48 @@ def md_link(text: str, target: str) -> str:
 def external_link(text: str, url: str) -> str:
     """A raw HTML link to another site; the URL was validated as http(s) by the loader."""
     return f'<a href="{html_text(url)}" rel="noopener">{html_text(text)}</a>'
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """An element to wrap around text[start:end], e.g. a date span or an entity link."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def open(self) -> str:
+        attrs = "".join(f' {name}="{html_text(value)}"' for name, value in self.attrs)
+        return f"<{self.tag}{attrs}>"
+
+    def close(self) -> str:
+        return f"</{self.tag}>"
+
+
+def marked_html(text: str, marks: Iterable[Mark]) -> str:
+    """`text` escaped for HTML, with marks as nested elements.
+
+    Marks nest when one lies inside another (a date inside a quotation). A mark that would
+    cross the boundary of one already open is left out rather than producing broken HTML;
+    marks of zero length are ignored.
+    """
+    out: list[str] = []
+    stack: list[Mark] = []
+    position = 0
+    for mark in sorted((m for m in marks if m.end > m.start), key=lambda m: (m.start, -m.end)):
+        while stack and stack[-1].end <= mark.start:
+            top = stack.pop()
+            out.append(html_text(text[position : top.end]) + top.close())
+            position = top.end
+        if stack and mark.end > stack[-1].end:
+            continue
+        out.append(html_text(text[position : mark.start]) + mark.open())
+        position = mark.start
+        stack.append(mark)
+    while stack:
+        top = stack.pop()
+        out.append(html_text(text[position : top.end]) + top.close())
+        position = top.end
+    out.append(html_text(text[position:]))
+    return "".join(out)

@@ -123,6 +123,8 @@ class Outlet:
     country: str | None = None
     """ISO 3166-1 alpha-2 code; Babel turns it into a name in each language."""
     website: str | None = None
+    ownership: str | None = None
+    """state, private or public; None when the registry does not say."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -194,3 +196,18 @@ class Entity:
     def surface_forms(self) -> tuple[str, ...]:
         """Every form matched in text: both names and the aliases, without repeats."""
         return tuple(dict.fromkeys((self.names.id, self.names.en, *self.aliases)))
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """Something outlets report numbers for, and how to recognise its figures."""
+
+    id: str
+    names: Bilingual
+    context: tuple[str, ...]
+    origin: Origin
+    counted: tuple[str, ...] = ()
+    unit: str | None = None
+    exclude: tuple[str, ...] = ()
+    tolerance: float = 0.1
+    window: tuple[PartialDate, PartialDate] | None = None

@@ -11,6 +11,11 @@ import posixpath
 
 ARTICLES_DIR = "artikel"
 ARTICLES_INDEX = f"{ARTICLES_DIR}/index.md"
+OUTLETS_DIR = "media"
+OUTLETS_INDEX = f"{OUTLETS_DIR}/index.md"
+FIGURES_INDEX = "angka/index.md"
+ALL_FIGURES = "angka/semua.md"
+QUOTES_INDEX = "kutipan/index.md"
 
 RESERVED_IDS = frozenset({"index"})
 """Ids that would collide with an index page in the same folder."""
@@ -18,6 +23,10 @@ RESERVED_IDS = frozenset({"index"})
 
 def article_page(article_id: str) -> str:
     return f"{ARTICLES_DIR}/{article_id}.md"
+
+
+def outlet_page(outlet_id: str) -> str:
+    return f"{OUTLETS_DIR}/{outlet_id}.md"
 
 
 def md_link_target(from_page: str, to_page: str, anchor: str | None = None) -> str:

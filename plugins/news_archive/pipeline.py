@@ -8,21 +8,30 @@ the site and the Markdown written to disk cannot differ.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive import Archive, build_indexes
 from .catalog import catalog
-from .cleaning import CleanedArticle, StructuralRule, clean_article, find_repeated_lines
-from .errors import Problem
+from .cleaning import StructuralRule, clean_article, find_repeated_lines
 from .exports import render_exports
 from .extract import ExtractionContext, extract_article
-from .extract.model import ArticleExtraction
 from .pages import RenderContext
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
-from .paths import ARTICLES_INDEX, article_page
-from .sources import Corpus, load_corpus
+from .pages.figures import render_all_figures, render_figures
+from .pages.outlets import render_outlet, render_outlets_index
+from .pages.quotes import render_quotes
+from .paths import (
+    ALL_FIGURES,
+    ARTICLES_INDEX,
+    FIGURES_INDEX,
+    OUTLETS_INDEX,
+    QUOTES_INDEX,
+    article_page,
+    outlet_page,
+)
+from .sources import load_corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,19 +41,6 @@ class GeneratedFile:
     content: str
     listed: bool = False
     """True for pages meant to be reached from the navigation (index pages)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Archive:
-    corpus: Corpus
-    articles: tuple[CleanedArticle, ...]
-    extractions: Mapping[str, ArticleExtraction]
-    """By article id; articles in a language without extraction rules have none."""
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        found = [w for extraction in self.extractions.values() for w in extraction.warnings]
-        return (*self.corpus.warnings, *found)
 
 
 def build_archive(
@@ -82,18 +78,28 @@ def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
 
 def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
     """Every generated page of the site in `lang`, and the data exports."""
-    ctx = RenderContext(lang, catalog(), archive.corpus.outlets)
+    ctx = RenderContext(lang, catalog(), archive, build_indexes(archive))
     labels = _rule_labels(archive, lang)
     pages = [
         GeneratedFile(
             ARTICLES_INDEX, render_articles_index(archive.corpus.articles, ctx), listed=True
-        )
+        ),
+        GeneratedFile(OUTLETS_INDEX, render_outlets_index(ctx), listed=True),
+        GeneratedFile(FIGURES_INDEX, render_figures(ctx), listed=True),
+        GeneratedFile(ALL_FIGURES, render_all_figures(ctx)),
+        GeneratedFile(QUOTES_INDEX, render_quotes(ctx), listed=True),
     ]
     pages.extend(
         GeneratedFile(article_page(article.source.id), render_article(article, ctx, labels))
         for article in archive.articles
     )
-    exports = render_exports(archive.articles, archive.extractions)
+    pages.extend(
+        GeneratedFile(outlet_page(outlet.id), render_outlet(outlet, ctx))
+        for outlet in archive.corpus.outlets.values()
+    )
+    exports = render_exports(
+        archive.articles, archive.extractions, ctx.indexes, archive.corpus.quantities
+    )
     pages.extend(GeneratedFile(path, content) for path, content in exports.items())
     return pages
 

@@ -28,6 +28,7 @@ from .model import (
     Outlet,
     OutletKind,
     PartialDate,
+    Quantity,
     Relation,
 )
 from .paths import RESERVED_IDS
@@ -38,6 +39,7 @@ ARTICLES_DIR = "articles"
 OUTLETS_FILE = "outlets.yml"
 CLEANING_FILE = "cleaning.yml"
 ENTITIES_FILE = "entities.yml"
+QUANTITIES_FILE = "quantities.yml"
 LANGUAGE_FILES = "language-*.yml"
 
 _DELIMITER = re.compile(r"---[ \t]*\r?")
@@ -55,6 +57,7 @@ class Corpus:
     entities: Mapping[str, Entity] = field(default_factory=dict)
     languages: Mapping[str, Language] = field(default_factory=dict)
     """Extraction knowledge per language code (from language-<code>.yml)."""
+    quantities: tuple[Quantity, ...] = ()
     warnings: tuple[Problem, ...] = ()
 
 
@@ -139,6 +142,7 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
     rules = _load_rules(reader, sources / CLEANING_FILE, outlets)
     entities = _load_entities(reader, sources / ENTITIES_FILE, outlets)
     languages = _load_languages(reader, sources)
+    quantities = _load_quantities(reader, sources / QUANTITIES_FILE)
     articles = _load_articles(reader, sources / ARTICLES_DIR, outlets, today)
     for article in articles:
         if article.language.split("-")[0] not in languages:
@@ -162,7 +166,7 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
             articles, key=lambda a: (a.published.first_day, a.published.precision != "day", a.id)
         )
     )
-    return Corpus(ordered, outlets, rules, entities, languages, warnings)
+    return Corpus(ordered, outlets, rules, entities, languages, quantities, warnings)
 
 
 # --------------------------------------------------------------------------------------
@@ -196,6 +200,17 @@ def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
         at: tuple[str | int, ...] = ("outlets", index)
         line = document.line_of(at)
         outlet_id = entry["id"]
+        if outlet_id in RESERVED_IDS:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "id")),
+                    f"outlets[{index}].id",
+                    f"'{outlet_id}' is reserved for an index page",
+                    hint="choose another id",
+                )
+            )
+            continue
         if outlet_id in outlets:
             reader.add(
                 Problem(
@@ -226,6 +241,7 @@ def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
             aliases=tuple(entry.get("aliases", ())),
             country=country,
             website=entry.get("website"),
+            ownership=entry.get("ownership"),
         )
         for name in outlet.names:
             key = " ".join(name.casefold().split())
@@ -325,6 +341,65 @@ def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -
                     )
                 )
     return entities
+
+
+def _load_quantities(reader: _Reader, path: Path) -> tuple[Quantity, ...]:
+    shown = reader.display(path)
+    if not path.is_file():
+        return ()
+    document = reader.read_yaml(path)
+    if document is None:
+        return ()
+    problems = validate(document.data, "quantities", document, shown)
+    reader.extend(problems)
+    if problems:
+        return ()
+    quantities: list[Quantity] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(document.data["quantities"]):
+        at: tuple[str | int, ...] = ("quantities", index)
+        if entry["id"] in seen:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "id")),
+                    f"quantities[{index}].id",
+                    f"quantity id '{entry['id']}' is used twice",
+                )
+            )
+            continue
+        seen.add(entry["id"])
+        window = None
+        if "window" in entry:
+            try:
+                window = (
+                    PartialDate.parse(entry["window"]["from"]),
+                    PartialDate.parse(entry["window"]["to"]),
+                )
+            except ValueError as exc:
+                reader.add(
+                    Problem(
+                        shown,
+                        document.line_of((*at, "window")),
+                        f"quantities[{index}].window",
+                        str(exc),
+                    )
+                )
+                continue
+        quantities.append(
+            Quantity(
+                id=entry["id"],
+                names=Bilingual(entry["names"]["id"], entry["names"]["en"]),
+                context=tuple(entry["context"]),
+                origin=Origin(shown, document.line_of(at)),
+                counted=tuple(entry.get("counted", ())),
+                unit=entry.get("unit"),
+                exclude=tuple(entry.get("exclude", ())),
+                tolerance=float(entry.get("tolerance", 0.1)),
+                window=window,
+            )
+        )
+    return tuple(quantities)
 
 
 def _load_languages(reader: _Reader, sources: Path) -> dict[str, Language]:

@@ -29,6 +29,9 @@ _DESCRIPTORS = frozenset(
         "koresponden",
     }
 )
+# Descriptors that can also name what the news is about ("kantor berita SANA diretas"):
+# without a verb cue before them they count only when a reporting verb follows the name.
+_SUBJECT_DESCRIPTORS = frozenset({"kantor berita", "media", "stasiun televisi", "televisi"})
 _REACH = re.compile(r"(?:[\s:/,]+[\w.'’-]+){0,3}?[\s:/,]*$")
 
 
@@ -42,7 +45,13 @@ def _patterns(
     cue = re.compile(
         rf"(?<![\w])(?:(?P<cue>{cues})|(?P<credit>{alternation(credit_cues)})\s*:)", re.IGNORECASE
     )
-    after = re.compile(rf"^\s*,?\s*(?:{alternation(language.attribution_after)})\b", re.IGNORECASE)
+    # "SANA melaporkan", "SANA, melaporkan", "SANA bahkan menyebut": a reporting verb after
+    # the name, with at most a comma and one adverb between.
+    after = re.compile(
+        rf"^\s*,?\s*(?:(?:bahkan|juga|pun|kemudian|lalu|sebelumnya|pada)\s+)?"
+        rf"(?:{alternation(language.attribution_after)})\b",
+        re.IGNORECASE,
+    )
     glued_cues = alternation(
         c for c, how in language.attribution_before.items() if c[-1].isalpha() and how != "credit"
     )
@@ -116,21 +125,23 @@ def _how(
     left = text[left_start : span.start]
     # Cues within reach of the name: at most three words between them.
     reachable = [m for m in before.finditer(left) if _REACH.fullmatch(left, m.end())]
+    reports = bool(after.match(text[span.end :]))
     if reachable:
         chosen = reachable[-1]
-        if (
-            chosen.group("cue")
-            and chosen.group("cue").casefold() in _DESCRIPTORS
-            and len(reachable) > 1
-        ):
+        cue = chosen.group("cue").casefold() if chosen.group("cue") else None
+        if cue in _DESCRIPTORS and len(reachable) > 1:
             chosen = reachable[-2]
+        elif cue in _SUBJECT_DESCRIPTORS and not reports:
+            # "Situs kantor berita SANA sempat tidak dapat diakses": the agency is what the
+            # news is about, not where it came from.
+            return span.start, None
         how = (
             "credit"
             if chosen.group("credit")
             else language.attribution_before[chosen.group("cue").casefold()]
         )
         return left_start + chosen.start(), how
-    if after.match(text[span.end :]):
+    if reports:
         return span.start, "reported"
     if text[span.start - 1 : span.start] == "(" and text[span.end : span.end + 1] == ")":
         return span.start - 1, "reported"

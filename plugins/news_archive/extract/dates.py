@@ -180,6 +180,11 @@ def _grammar(language: Language) -> _Grammar:
         ),
         ("unit_rel", r"(?P<u>(?i:bulan|tahun))\s+(?P<rel>lalu|ini|depan|kemarin|silam)\b"),
         (
+            "part_rel",
+            r"(?P<part>(?i:awal|pertengahan|medio|akhir|penghujung))\s+(?P<u>bulan|tahun)"
+            r"\s+(?P<rel>lalu|ini|depan|kemarin)\b",
+        ),
+        (
             "ago",
             rf"(?:(?P<n>{num})\s+|(?P<se>(?i:se)))(?P<u>hari|minggu|pekan|bulan|tahun|dekade)\s+(?:yang\s+)?(?P<rel>lalu|silam)\b",
         ),
@@ -329,13 +334,14 @@ def _month_number(name: str | None, language: Language) -> int:
     return language.months[str(name).rstrip(".")]
 
 
-def _infer_year(month: int, day: int | None, reference: dt.date, future: bool) -> int:
-    """The year that puts (month, day) closest before the reference (after it if future)."""
+def _infer_year(month: int, days: tuple[int, int], reference: dt.date, future: bool) -> int:
+    """The year that puts a day span of `month` closest before the reference: its first day
+    on or before the reference; or, when the text speaks of the future, its last day on or
+    after it ("hingga akhir Desember" in an article of 19 December is this December)."""
     year = reference.year
-    probe = (month, day or 1)
     if future:
-        return year if probe >= (reference.month, reference.day) else year + 1
-    return year if probe <= (reference.month, reference.day) else year - 1
+        return year if (month, days[1]) >= (reference.month, reference.day) else year + 1
+    return year if (month, days[0]) <= (reference.month, reference.day) else year - 1
 
 
 def _count(groups: dict[str, str | None], language: Language) -> int | None:
@@ -389,7 +395,7 @@ def _resolve_one(
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
             basis = Basis.EXPLICIT
         else:
-            year = _infer_year(month, day, ref.latest, future)
+            year = _infer_year(month, (day, day), ref.latest, future)
             basis = Basis.PARTIAL
         try:
             date = dt.date(year, month, day)
@@ -402,7 +408,11 @@ def _resolve_one(
     if kind == "day_range":
         month = _month_number(g.get("mon"), language)
         first, last = int(str(g["d1"])), int(str(g["d2"]))
-        year = int(str(g["y"])) if g.get("y") else _infer_year(month, first, ref.latest, future)
+        year = (
+            int(str(g["y"]))
+            if g.get("y")
+            else _infer_year(month, (first, last), ref.latest, future)
+        )
         try:
             return (
                 _span(dt.date(year, month, first), dt.date(year, month, last)),
@@ -414,14 +424,11 @@ def _resolve_one(
             return None
     if kind == "part_month":
         month = _month_number(g.get("mon"), language)
-        year = (
-            int(str(g["y"]))
-            if g.get("y")
-            else _infer_year(
-                month, None, ref.latest, future or g.get("rel") in {"depan", "mendatang"}
-            )
-        )
         low, high = _PARTS_OF_MONTH[str(g["part"]).casefold()]
+        ahead = future or g.get("rel") in {"depan", "mendatang"}
+        year = (
+            int(str(g["y"])) if g.get("y") else _infer_year(month, (low, high), ref.latest, ahead)
+        )
         high = min(high, calendar.monthrange(year, month)[1])
         return (
             _span(dt.date(year, month, low), dt.date(year, month, high)),
@@ -439,7 +446,7 @@ def _resolve_one(
                 (),
             )
         ahead = future or g.get("rel") in {"depan", "mendatang"}
-        year = _infer_year(month, None, ref.latest, ahead)
+        year = _infer_year(month, (1, 31), ref.latest, ahead)
         return TimeValue(PartialDate(year, month)), Precision.MONTH, Basis.PARTIAL, ()
     if kind == "month_range_year":
         year = int(str(g["y"]))
@@ -452,14 +459,8 @@ def _resolve_one(
             (),
         )
     if kind == "part_year":
-        year = int(str(g["y"]))
-        low, high = _PARTS_OF_YEAR[str(g["part"]).casefold()]
-        return (
-            TimeValue(PartialDate(year, low), PartialDate(year, high)),
-            Precision.PART_OF_YEAR,
-            Basis.EXPLICIT,
-            (),
-        )
+        # "awal 2016": early, middle or late in a year is still a date known to the year.
+        return TimeValue(PartialDate(int(str(g["y"])))), Precision.YEAR, Basis.EXPLICIT, ()
     if kind == "decade":
         start = int(str(g["decade"]))
         return (
@@ -550,6 +551,15 @@ def _resolve_relative(
         weeks = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[str(g["rel"])]
         part = str(g["part"]).casefold() if g.get("part") else None
         return (*_week(today, weeks, part), Basis.RELATIVE, flags)
+    if kind == "part_rel":
+        shift = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[str(g["rel"])]
+        if str(g["u"]) == "tahun":
+            return TimeValue(PartialDate(today.year + shift)), Precision.YEAR, Basis.RELATIVE, flags
+        month = _shift_months(today.replace(day=1), shift)
+        low, high = _PARTS_OF_MONTH[str(g["part"]).casefold()]
+        high = min(high, calendar.monthrange(month.year, month.month)[1])
+        span = _span(month.replace(day=low), month.replace(day=high))
+        return span, Precision.PART_OF_MONTH, Basis.RELATIVE, flags
     if kind == "unit_rel":
         shift = {"lalu": -1, "silam": -1, "kemarin": -1, "ini": 0, "depan": 1}[str(g["rel"])]
         if str(g["u"]).casefold() == "bulan":
@@ -625,9 +635,13 @@ def resolve(
         for raw in raws:
             sentence = sentences[raw.sentence]
             sentence_text = unit.text[sentence.start : sentence.end]
+            # A later date is not suspicious when the sentence says it is to come; a bare
+            # weekday is the coming one only when such a word stands before it, outside
+            # any quotation ("“Kami akan …,” kata Erdogan, Selasa malam" is last Tuesday).
             future = _says_future(sentence_text, language)
+            near = _says_future(_words_before(unit.text, sentence.start, raw.start), language)
             raw.groups["_initial"] = "1" if raw.start <= sentence.start + 1 else None
-            resolved = _resolve_range(raw, ref, language, future, previous_day)
+            resolved = _resolve_range(raw, ref, language, near, previous_day)
             text = unit.text[raw.start : raw.end]
             if resolved is None:
                 mentions.append(
@@ -719,6 +733,12 @@ def _weekday(raw: _Raw) -> str | None:
         if part.groups.get("wd"):
             return str(part.groups["wd"])
     return None
+
+
+def _words_before(text: str, floor: int, position: int, count: int = 30) -> str:
+    """Up to `count` words before `position` (not before `floor`), leaving out quotations."""
+    before = re.sub(r"[\"“][^\"”]*[\"”]", " ", text[floor:position])
+    return " ".join(before.split()[-count:])
 
 
 def _says_future(sentence: str, language: Language) -> bool:

@@ -66,8 +66,23 @@ def find_figures(
                 joined = True
                 index += 1
         index += 1
-        figures.append(_figure(unit, sentences, language, first, last if joined else None))
+        figure = _figure(unit, sentences, language, first, last if joined else None)
+        if _stands_for_something(figure):
+            figures.append(figure)
     return figures
+
+
+def _stands_for_something(figure: Figure) -> bool:
+    """A lone digit with nothing counted, no unit and no qualifier ("alert(1)", an
+    enumeration "(2)") is not a figure anyone would compare."""
+    if (
+        figure.counted
+        or figure.measure
+        or figure.qualifier != "exact"
+        or figure.value_max is not None
+    ):
+        return True
+    return abs(figure.value) >= 10 or not figure.text.strip().isdigit()
 
 
 def _after_antara(text: str, position: int) -> bool:
@@ -118,11 +133,18 @@ def _figure(
         if first.factor == 1 and last.factor > 1 and value * last.factor <= last.value:
             value *= last.factor
 
+    negative = re.search(r"(?<![\w])(\w+)\s+$", text[:start])
+    if negative and negative.group(1).casefold() in language.negative:
+        start = negative.start()
+        value, value_max = -value, (-value_max if value_max is not None else None)
+
     qualifier = "vague" if first.vague else "exact"
     found = before_pattern.search(text, 0, start)
     if found:
         start = found.start()
-        qualifier = language.qualifiers[found.group("q").casefold()]
+        said = language.qualifiers[found.group("q").casefold()]
+        # "mencapai puluhan miliar": a vague number stays vague under a neutral word.
+        qualifier = qualifier if said == "exact" and first.vague else said
     if last is not None:
         qualifier = "range"
     if first.odd and qualifier == "exact":

@@ -42,6 +42,7 @@ class Language:
     time_units: frozenset[str]
     counted_stop: frozenset[str]
     prefixed_nouns: frozenset[str]
+    negative: frozenset[str]
     not_before: frozenset[str]
     after_verbs: frozenset[str]
     before_verbs: frozenset[str]
@@ -49,6 +50,7 @@ class Language:
     attribution_before: Mapping[str, str]
     attribution_after: frozenset[str]
     titles: frozenset[str]
+    institutions: frozenset[str]
     connectors: frozenset[str]
     common_words: frozenset[str]
 
@@ -94,6 +96,7 @@ class Language:
             time_units=frozenset(numbers["time_units"]),
             counted_stop=frozenset(numbers["counted_stop"]),
             prefixed_nouns=frozenset(numbers["prefixed_nouns"]),
+            negative=frozenset(numbers["negative"]),
             not_before=frozenset(w.casefold() for w in numbers["not_before"]),
             after_verbs=frozenset(quotes["after_verbs"]),
             before_verbs=frozenset(quotes["before_verbs"]),
@@ -101,6 +104,7 @@ class Language:
             attribution_before=dict(data["attributions"]["before"]),
             attribution_after=frozenset(data["attributions"]["after"]),
             titles=frozenset(names["titles"]),
+            institutions=frozenset(names["institutions"]),
             connectors=frozenset(names["connectors"]),
             common_words=frozenset(names["common"]),
         )

@@ -21,6 +21,8 @@ from .language import Language, alternation
 _WORD = r"[^\W_]"
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*\w)?(?:-\w+)*")
 _QUOTES_AND_BRACKETS = "\"'“”‘’«»([{"
+# "al-Bashir", "el-Sisi": a lower-case particle joined to a capitalised name is a name word.
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ar|an|ash|asy|bin|ibn)-[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ class NameMatcher:
                 previous_end = -10
                 continue
             word = token.group()
-            capital = word[0].isupper()
+            capital = word[0].isupper() or bool(_PARTICLE_NAME.match(word))
             joined = text[previous_end : token.start()] == " "
             if capital or (word in self.language.connectors and joined and runs and runs[-1]):
                 if not (joined and runs and runs[-1]):

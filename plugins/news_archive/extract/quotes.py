@@ -3,16 +3,22 @@
 A quotation is text in double quotes of at least three words (one or two quoted words are
 scare quotes: "neraka"). Its speaker is found, in this order, from the attribution right
 after it ("…," kata Assad; "…," tulis keterangan Tentara Suriah), from the clause before
-it (Araghchi mengatakan, "…"), from a pronoun pointing back ("…," katanya), from the
-quotation it continues, or from the paragraph before when that one ends "… mengatakan
-kepada Reuters,". Speakers resolve to registered entities when the registry knows them.
+it (Araghchi mengatakan, "…"), from the quotation it continues, or from the paragraph
+before when that one ends "… mengatakan kepada Reuters,".
+
+A speaker phrase becomes a speaker the way a reader would take it: a registered person or
+organisation; else a person's name without its titles and institutions ("Direktur
+Pelindungan WNI Kemlu Rahmat Hidayat" → Rahmat Hidayat); a short second mention
+("Al-Jalali", "Erdogan") stands for the full name given earlier; "ia", "katanya",
+"tambahnya" point back to the last speaker, or to the person a sentence since then was
+about; "Komando itu" points back to the last speaker called a komando.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..model import EntityKind
@@ -21,14 +27,28 @@ from .model import Quote, Sentence, Unit
 from .names import NameMatcher
 from .text import QuoteSpan, quote_spans, sentence_at
 
-_SPEAKER_KINDS = {EntityKind.PERSON, EntityKind.ORGANIZATION}
 _WINDOW_STOP = re.compile(
     r"\s+(?:kepada|dalam|saat|ketika|seperti|sebagaimana|melalui|pada|usai|setelah|sebelum|"
-    r"yang dikutip|dikutip|dilansir|sambil)\b|[,;:.!?\"“”(]",
+    r"yang|dikutip|dilansir|sambil|di hadapan)\b|[,;:.!?\"“”]|\((?![A-Z]{2,8}\))",
     re.IGNORECASE,
 )
 _DESCRIPTORS = re.compile(
-    r"^(?:keterangan|pernyataan|rilis|siaran pers)(?:\s+(?:dari|resmi))?\s+", re.IGNORECASE
+    r"^(?:bunyi\s+)?(?:keterangan|pernyataan|rilis|siaran pers)(?:\s+(?:dari|resmi))?\s+",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"ia", "dia", "beliau"})
+_ANAPHORA = re.compile(
+    r"^(?P<head>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+(?:itu|tersebut)$", re.IGNORECASE
+)
+_TRAILING = re.compile(
+    r"\s+(?:juga|pun|pula|sendiri|bahkan|lalu|kemudian|kembali|sempat|"
+    r"telah|sudah|akan|tidak|tak|kini|pernah)$",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(
+    r"^(?:yang|dalam|di|pada|dari|kepada|seperti|saat|ketika|"
+    r"sebagaimana|menurut|melalui|usai|setelah)\b",
+    re.IGNORECASE,
 )
 
 
@@ -45,6 +65,7 @@ class _Patterns:
     before_after_verb: re.Pattern[str]
     reported: re.Pattern[str]
     openers: re.Pattern[str]
+    verb_like: re.Pattern[str]
 
 
 @cache
@@ -57,44 +78,162 @@ def _patterns(language: Language) -> _Patterns:
             re.IGNORECASE,
         ),
         after_np=re.compile(
-            rf"^\s*[,.]?\s*(?P<np>[A-Z][^,.;:!?\"“”]{{1,80}}?)\s+(?:{before_verbs})\b"
+            rf"^\s*,?\s*(?P<np>[A-Z][^,.;:!?\"“”]{{1,80}}?)\s+(?:{before_verbs})\b"
         ),
         before_after_verb=re.compile(
-            rf"(?:^|[\s,])(?:(?:{after_verbs})|[Mm]enurut)\s+(?P<np>[^,:\"“”]{{2,80}}?)\s*[,:]\s*$"
+            rf"(?:^|[\s,])(?:(?:{after_verbs})|[Mm]enurut)\s+(?P<np>[^,:\"“”]{{2,80}}?)"
+            rf"(?:\s*,\s*[^,:\"“”]{{2,60}}?)?\s*[,:]\s*$"
         ),
         reported=re.compile(rf"\b(?:{before_verbs})\b", re.IGNORECASE),
         openers=re.compile(
             rf"^(?:(?:{alternation(language.clause_openers)})\b[\s,]*)+", re.IGNORECASE
         ),
+        verb_like=re.compile(
+            rf"\s(?:me[mnlrwy]?\w|ber\w|di\w{{3}}|ter\w|{before_verbs}|{after_verbs})",
+            re.IGNORECASE,
+        ),
     )
 
 
-def _speaker(
-    window: str, matcher: NameMatcher, *, allow_place_alone: bool = True
-) -> Speaker | None:
-    """The speaker named in `window`: a person, else an organisation, else the words."""
-    text = " ".join(window.split()).strip(" ,.;:")
-    text = _DESCRIPTORS.sub("", text)
-    if not text:
+@dataclass
+class _Resolver:
+    """Who is speaking, as an article goes on."""
+
+    matcher: NameMatcher
+    language: Language
+    patterns: _Patterns
+    last: Speaker | None = None
+    history: list[Speaker] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    """Full names (two words or more) met so far, for short second mentions."""
+    subject: Speaker | None = None
+    """A person a sentence was about since the last speaker (for "katanya")."""
+
+    def spoke(self, speaker: Speaker | None) -> None:
+        if speaker is not None:
+            self.last = speaker
+            self.history.append(speaker)
+            self.subject = None
+
+    def meet_names(self, text: str) -> None:
+        for name in self._names_in(text):
+            if len(name.split()) > 1 and name not in self.names:
+                self.names.append(name)
+
+    def pronoun(self) -> Speaker | None:
+        return self.subject or self.last
+
+    def _names_in(self, text: str) -> list[str]:
+        taken = [
+            (s.start, s.end) for s in self.matcher.entities_in(text) + self.matcher.outlets_in(text)
+        ]
+        found = []
+        for start, end in self.matcher.candidates_in(text, taken, frozenset()):
+            name = self._trim(text[start:end])
+            if name:
+                found.append(name)
+        return found
+
+    def _trim(self, run: str) -> str | None:
+        """The person's name at the end of a capitalised run: after the last title,
+        institution or acronym ("Pelindungan WNI Kemlu Rahmat Hidayat" → Rahmat Hidayat)."""
+        tokens = run.split()
+        cut = 0
+        for index, token in enumerate(tokens):
+            bare = token.strip(",.()")
+            if (
+                bare in self.language.titles
+                or bare in self.language.institutions
+                or bare in self.language.common_words
+                or (bare.isupper() and len(bare) > 1 and bare.isalpha())
+            ):
+                cut = index + 1
+        name = " ".join(tokens[cut:])
+        return name or None
+
+    def _full_name(self, short: str) -> str | None:
+        wanted = short.casefold()
+        for name in reversed(self.names):
+            if wanted in (token.casefold() for token in name.split()):
+                return name
         return None
-    spans = matcher.entities_in(text)
-    people = [s for s in spans if matcher.entities[s.id].kind is EntityKind.PERSON]
-    organisations = [s for s in spans if matcher.entities[s.id].kind is EntityKind.ORGANIZATION]
-    if people:
-        return Speaker(people[-1].id, text)
-    if organisations:
-        return Speaker(organisations[0].id, text)
-    if allow_place_alone and len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(text):
-        return Speaker(spans[0].id, text)
-    return Speaker(None, text)
 
+    def resolve(self, phrase: str) -> Speaker | None:
+        """The speaker a phrase names (see the module docstring)."""
+        text = " ".join(phrase.split()).strip(" ,.;:")
+        text = _DESCRIPTORS.sub("", text)
+        while True:
+            shorter = _TRAILING.sub("", text)
+            if shorter == text:
+                break
+            text = shorter
+        if not text:
+            return None
+        if text.casefold() in _PRONOUNS:
+            return self.pronoun()
+        anaphora = _ANAPHORA.match(text)
+        if anaphora:
+            head = anaphora.group("head").casefold()
+            for earlier in reversed(self.history):
+                named = self._display(earlier).casefold()
+                if head in named or any(word in named for word in head.split()):
+                    return earlier
+            return self.last
+        spans = self.matcher.entities_in(text)
+        if not spans and len(text.split()) <= 2 and text[:1].isupper():
+            full = self._full_name(text.split()[-1])
+            if full:
+                return Speaker(None, full)
+        kinds = {s.id: self.matcher.entities[s.id].kind for s in spans}
+        people = [s for s in spans if kinds[s.id] is EntityKind.PERSON]
+        if people:
+            return Speaker(people[-1].id, text)
+        names = self._names_in(text)
+        if names:
+            name = names[-1]
+            if len(name.split()) > 1:
+                return Speaker(None, name)
+            full = self._full_name(name)
+            if full:
+                return Speaker(None, full)
+            if name == text:
+                return Speaker(None, name)
+        organisations = [s for s in spans if kinds[s.id] is EntityKind.ORGANIZATION]
+        if organisations:
+            return Speaker(organisations[0].id, text)
+        if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(text):
+            return Speaker(spans[0].id, text)
+        return Speaker(None, text)
 
-def _subject(before: str, language: Language, patterns: _Patterns) -> str:
-    """The subject of a clause ending just before its speech verb."""
-    chunks = [c for c in before.split(",") if c.strip()] or [""]
-    while len(chunks) > 1 and chunks[-1].strip().casefold().startswith("yang"):
-        chunks.pop()
-    return patterns.openers.sub("", chunks[-1].strip()).strip()
+    def _display(self, speaker: Speaker) -> str:
+        if speaker.entity and speaker.entity in self.matcher.entities:
+            entity = self.matcher.entities[speaker.entity]
+            return " ".join((entity.names.id, entity.names.en, speaker.text or ""))
+        return speaker.text or ""
+
+    def subject_of(self, before: str) -> str:
+        """The subject of a clause ending just before its speech verb: the last comma-separated
+        part that is not a relative clause or an adverbial ("…, yang …,", "…, dalam …,")."""
+        chunks = [c.strip() for c in before.split(",") if c.strip()] or [""]
+        while len(chunks) > 1 and _PARENTHETICAL.match(chunks[-1]):
+            chunks.pop()
+        return self.patterns.openers.sub("", chunks[-1]).strip()
+
+    def sentence_topic(self, sentence: str) -> None:
+        """Remember the person a sentence opens with ("Pemimpin HTS Abu Mohammed al-Julani,
+        …, tiba di …"), for a "katanya" that follows."""
+        head = self.patterns.openers.sub("", sentence.strip()).split(",")[0]
+        verb = self.patterns.verb_like.search(head)
+        if verb:
+            head = head[: verb.start()]
+        spans = [
+            s
+            for s in self.matcher.entities_in(head)
+            if self.matcher.entities[s.id].kind is EntityKind.PERSON
+        ]
+        names = [n for n in self._names_in(head) if len(n.split()) > 1]
+        if len(spans) + len(names) == 1:
+            self.subject = Speaker(spans[0].id, head.strip()) if spans else Speaker(None, names[0])
 
 
 def _window_after(rest: str) -> str:
@@ -108,43 +247,49 @@ def find_quotes(
     matcher: NameMatcher,
     language: Language,
 ) -> list[Quote]:
-    patterns = _patterns(language)
+    resolver = _Resolver(matcher, language, _patterns(language))
     quotes: list[Quote] = []
-    last: Speaker | None = None
     previous_unit: Unit | None = None
-    previous_unit_speaker: Speaker | None = None
+    previous_speaker: Speaker | None = None
     for unit in units:
         text = unit.text
-        spans = [q for q in quote_spans(text) if len(text[q.inner[0] : q.inner[1]].split()) >= 3]
-        events: list[tuple[int, str, object]] = [(q.start, "quote", q) for q in spans]
-        for match in patterns.reported.finditer(text):
-            if not any(q.start <= match.start() < q.end for q in quote_spans(text)):
-                events.append((match.start(), "speech", match))
-        events.sort(key=lambda e: e[0])
+        spans_all = quote_spans(text)
+        spans = [q for q in spans_all if len(text[q.inner[0] : q.inner[1]].split()) >= 3]
+        events: list[tuple[int, int, str, object]] = [(q.start, 1, "quote", q) for q in spans]
+        for match in resolver.patterns.reported.finditer(text):
+            if not any(q.start <= match.start() < q.end for q in spans_all):
+                events.append((match.start(), 2, "speech", match))
+        for sentence in sentences[unit.id]:
+            events.append((sentence.start, 0, "sentence", sentence))
+        events.sort(key=lambda e: (e[0], e[1]))
         unit_quotes: list[Quote] = []
-        ending_speaker: Speaker | None = None
-        for position, kind, item in events:
+        ending: Speaker | None = None
+        for position, _, kind, item in events:
+            if kind == "sentence":
+                assert isinstance(item, Sentence)
+                sentence_text = text[item.start : item.end]
+                if not any(q.start <= item.start < q.end for q in spans_all):
+                    resolver.sentence_topic(sentence_text)
+                resolver.meet_names(sentence_text)
+                continue
             if kind == "speech":
                 assert isinstance(item, re.Match)
                 sentence = sentences[unit.id][sentence_at(sentences[unit.id], position)]
-                subject = _subject(text[sentence.start : position], language, patterns)
-                found = _speaker(subject, matcher) if subject else None
-                if found and (found.entity or 0 < len(subject.split()) <= 12):
-                    last = found
-                    ending_speaker = found
+                subject = resolver.subject_of(text[sentence.start : position])
+                found = resolver.resolve(subject) if subject else None
+                if found and (found.entity or 0 < len((found.text or "").split()) <= 12):
+                    resolver.spoke(found)
+                    ending = found
                 continue
             assert isinstance(item, QuoteSpan)
             speaker, cue = _resolve(
                 item,
                 unit,
                 sentences[unit.id],
-                matcher,
-                language,
-                patterns,
-                last,
+                resolver,
                 unit_quotes,
                 previous_unit,
-                previous_unit_speaker,
+                previous_speaker,
             )
             inner_start, inner_end = item.inner
             inner = text[inner_start:inner_end]
@@ -163,11 +308,11 @@ def find_quotes(
             )
             unit_quotes.append(quote)
             if speaker is not None:
-                last = speaker
-                ending_speaker = speaker
+                resolver.spoke(speaker)
+                ending = speaker
         quotes.extend(unit_quotes)
         previous_unit = unit
-        previous_unit_speaker = ending_speaker
+        previous_speaker = ending
     return quotes
 
 
@@ -175,26 +320,26 @@ def _resolve(
     span: QuoteSpan,
     unit: Unit,
     sentences: Sequence[Sentence],
-    matcher: NameMatcher,
-    language: Language,
-    patterns: _Patterns,
-    last: Speaker | None,
+    resolver: _Resolver,
     unit_quotes: list[Quote],
     previous_unit: Unit | None,
     previous_speaker: Speaker | None,
 ) -> tuple[Speaker | None, str]:
     text = unit.text
+    patterns = resolver.patterns
     after = text[span.end :]
     found = patterns.after.match(after)
     if found:
         if found.group("nya"):
-            return last, "pronoun"
-        speaker = _speaker(_window_after(found.group("rest")), matcher)
+            return resolver.pronoun(), "pronoun"
+        speaker = resolver.resolve(_window_after(found.group("rest")))
         if speaker is not None:
             return speaker, "after"
-    found_np = patterns.after_np.match(after)
+    # '"…," Konashenkov menambahkan' — only when the quotation does not end its sentence.
+    continues = text[span.end - 2 : span.end - 1] == "," or after.lstrip().startswith(",")
+    found_np = patterns.after_np.match(after) if continues else None
     if found_np:
-        speaker = _speaker(found_np.group("np"), matcher)
+        speaker = resolver.resolve(found_np.group("np"))
         if speaker is not None:
             return speaker, "after"
     sentence = sentences[sentence_at(sentences, span.start)]
@@ -202,15 +347,15 @@ def _resolve(
     if before.strip():
         found_before = patterns.before_after_verb.search(before)
         if found_before:
-            speaker = _speaker(found_before.group("np"), matcher)
+            speaker = resolver.resolve(found_before.group("np"))
             if speaker is not None:
                 return speaker, "before"
         # The subject of the last speech verb before the quotation in its sentence:
-        # "Araghchi mengatakan, "…"" and "Presiden menyebut langkah itu "…" dalam pidato".
+        # 'Araghchi mengatakan, "…"' and 'Presiden menyebut langkah itu "…" dalam pidato'.
         verbs = list(patterns.reported.finditer(before))
         if verbs:
-            subject = _subject(before[: verbs[-1].start()], language, patterns)
-            speaker = _speaker(subject, matcher) if subject else None
+            subject = resolver.subject_of(before[: verbs[-1].start()])
+            speaker = resolver.resolve(subject) if subject else None
             if speaker is not None:
                 return speaker, "before"
     if unit_quotes and unit_quotes[-1].speaker_text is not None:

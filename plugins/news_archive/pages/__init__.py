@@ -2,27 +2,61 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from ..archive import Archive, Indexes
 from ..catalog import Catalog
-from ..markup import html_text
-from ..model import Outlet
+from ..extract.numbers import as_number
+from ..formatting import country_name, format_number, format_partial_date
+from ..markup import html_text, md_link, md_text
+from ..model import Outlet, PartialDate
+from ..paths import md_link_target, outlet_page
 
 
 @dataclass(frozen=True)
 class RenderContext:
-    """What every renderer may read: the language, the labels and the registries."""
+    """What every renderer may read: the language, the labels, the archive and its indexes."""
 
     lang: str
     catalog: Catalog
-    outlets: Mapping[str, Outlet]
+    archive: Archive
+    indexes: Indexes
 
     def t(self, key: str, /, **values: Any) -> str:
         return self.catalog.text(key, self.lang, **values)
+
+    @property
+    def other_lang(self) -> str:
+        return "en" if self.lang == "id" else "id"
+
+    def outlet(self, outlet_id: str | None) -> Outlet | None:
+        return self.archive.corpus.outlets.get(outlet_id) if outlet_id else None
+
+    def outlet_link(self, here: str, outlet_id: str | None) -> str:
+        """The outlet's name linked to its page, or "not known"."""
+        outlet = self.outlet(outlet_id)
+        if outlet is None:
+            return f"*{md_text(self.t('article.outlet_unknown'))}*"
+        return md_link(outlet.name, md_link_target(here, outlet_page(outlet.id)))
+
+    def ownership(self, outlet: Outlet) -> str:
+        """Short affiliation: "state-owned or state-funded · Russia"."""
+        parts = []
+        if outlet.ownership:
+            parts.append(self.t(f"ownership.{outlet.ownership}"))
+        if outlet.country:
+            parts.append(country_name(outlet.country, self.lang))
+        return " · ".join(parts)
+
+    def date(self, date: PartialDate, *, weekday: bool = False) -> str:
+        return format_partial_date(date, self.lang, weekday=weekday)
+
+    def number(self, value: float) -> str:
+        return format_number(as_number(value), self.lang)
 
 
 def front_matter(title: str, **meta: Any) -> str:
@@ -34,3 +68,9 @@ def front_matter(title: str, **meta: Any) -> str:
     data = {"title": html_text(title), **meta}
     dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n"
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that is safe inside a <script> element: no "</" can close it early."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")

@@ -22,11 +22,9 @@ def render_articles_index(articles: Sequence[ArticleSource], ctx: RenderContext)
         "|---|---|---|",
     ]
     for article in articles:
-        outlet = (
-            ctx.outlets[article.outlet].name if article.outlet else ctx.t("article.outlet_unknown")
-        )
+        outlet = ctx.outlet_link(ARTICLES_INDEX, article.outlet)
         target = md_link_target(ARTICLES_INDEX, article_page(article.id))
         date = format_partial_date(article.published, ctx.lang, weekday=False)
-        lines.append(f"| {md_text(date)} | {md_text(outlet)} | {md_link(article.title, target)} |")
+        lines.append(f"| {md_text(date)} | {outlet} | {md_link(article.title, target)} |")
     lines.append("")
     return "\n".join(lines)

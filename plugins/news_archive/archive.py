@@ -1,0 +1,99 @@
+"""The finished archive that pages are rendered from, and the indexes across articles.
+
+Phase one (`pipeline.build_archive`) reads, cleans and extracts; `build_indexes` then works
+out everything that spans articles once: who publishes and who is cited, which figures
+belong to which quantity and where outlets disagree, every quotation by speaker, and the
+anchor of every marked item. Renderers only read these.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .cleaning import CleanedArticle
+from .errors import Problem
+from .extract.model import ArticleExtraction, Attribution, DateMention, Figure, Quote
+from .model import ArticleSource
+from .quantities import ReportedFigure, disagreements, report_figures
+from .sources import Corpus
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    corpus: Corpus
+    articles: tuple[CleanedArticle, ...]
+    extractions: Mapping[str, ArticleExtraction]
+    """By article id; articles in a language without extraction rules have none."""
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        found = [w for extraction in self.extractions.values() for w in extraction.warnings]
+        return (*self.corpus.warnings, *found)
+
+
+Item = DateMention | Figure | Quote
+
+
+@dataclass(frozen=True)
+class Indexes:
+    articles: Mapping[str, CleanedArticle]
+    articles_by_outlet: Mapping[str | None, tuple[ArticleSource, ...]]
+    citations: Mapping[str, Counter[str]]
+    """Article id → cited outlet id → number of attributions."""
+    cited_by: Mapping[str, tuple[tuple[ArticleSource, Attribution], ...]]
+    """Cited outlet id → every attribution to it, with its article."""
+    figures: tuple[ReportedFigure, ...]
+    figures_by_quantity: Mapping[str, tuple[ReportedFigure, ...]]
+    disagreements: Mapping[str, tuple[tuple[ReportedFigure, ReportedFigure], ...]]
+    quotes: tuple[tuple[ArticleSource, Quote], ...]
+    anchors: Mapping[int, str]
+    """id() of a date, figure or quote → its anchor on the article page (d3, f1, q2)."""
+
+    def anchor(self, item: Item) -> str:
+        return self.anchors[id(item)]
+
+
+def build_indexes(archive: Archive) -> Indexes:
+    corpus = archive.corpus
+    by_outlet: dict[str | None, list[ArticleSource]] = defaultdict(list)
+    for article in corpus.articles:
+        by_outlet[article.outlet].append(article)
+    citations: dict[str, Counter[str]] = {}
+    cited_by: dict[str, list[tuple[ArticleSource, Attribution]]] = defaultdict(list)
+    quotes: list[tuple[ArticleSource, Quote]] = []
+    anchors: dict[int, str] = {}
+    for cleaned in archive.articles:
+        source = cleaned.source
+        extraction = archive.extractions.get(source.id)
+        if extraction is None:
+            continue
+        citations[source.id] = Counter(a.outlet for a in extraction.attributions)
+        for attribution in extraction.attributions:
+            cited_by[attribution.outlet].append((source, attribution))
+        quotes.extend((source, quote) for quote in extraction.quotes)
+        for prefix, items in (
+            ("d", extraction.dates),
+            ("f", extraction.figures),
+            ("q", extraction.quotes),
+        ):
+            for number, item in enumerate(items, start=1):
+                anchors[id(item)] = f"{prefix}{number}"
+    figures = report_figures(corpus.articles, dict(archive.extractions), corpus.quantities)
+    by_quantity: dict[str, list[ReportedFigure]] = defaultdict(list)
+    for reported in figures:
+        if reported.quantity is not None:
+            by_quantity[reported.quantity].append(reported)
+    tolerance = {q.id: q.tolerance for q in corpus.quantities}
+    return Indexes(
+        articles={a.source.id: a for a in archive.articles},
+        articles_by_outlet={k: tuple(v) for k, v in by_outlet.items()},
+        citations=citations,
+        cited_by={k: tuple(v) for k, v in cited_by.items()},
+        figures=tuple(figures),
+        figures_by_quantity={k: tuple(v) for k, v in by_quantity.items()},
+        disagreements={q: tuple(disagreements(v, tolerance[q])) for q, v in by_quantity.items()},
+        quotes=tuple(quotes),
+        anchors=anchors,
+    )

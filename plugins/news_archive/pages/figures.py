@@ -1,0 +1,170 @@
+"""Figures compared across outlets (`angka/`) and every figure found (`angka/semua/`)."""
+
+from __future__ import annotations
+
+from ..markup import html_text, md_link, md_text
+from ..model import Quantity
+from ..paths import ALL_FIGURES, FIGURES_INDEX, article_page, md_link_target
+from ..quantities import ReportedFigure
+from . import RenderContext, front_matter
+from .article import figure_value
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _outlet(reported: ReportedFigure, here: str, ctx: RenderContext) -> str:
+    outlet = ctx.outlet(reported.article.outlet)
+    link = ctx.outlet_link(here, reported.article.outlet)
+    return (
+        f"{link} ({md_text(ctx.ownership(outlet))})" if outlet and ctx.ownership(outlet) else link
+    )
+
+
+def _period(reported: ReportedFigure, ctx: RenderContext) -> str:
+    if reported.period_text is None:
+        return md_text(ctx.t("figures.period_article", date=ctx.date(reported.article.published)))
+    return f"{md_text(reported.period_text)} ({md_text(reported.period.iso)})"
+
+
+def _value(reported: ReportedFigure, ctx: RenderContext) -> str:
+    figure = reported.figure
+    return (
+        f'<span data-sort="{figure.value!r}">{html_text(figure_value(figure, ctx))}</span>'
+        f" {md_text(ctx.t(f'qualifier.{figure.qualifier}'))}"
+    )
+
+
+def _where(reported: ReportedFigure, here: str, ctx: RenderContext) -> str:
+    target = md_link_target(
+        here, article_page(reported.article.id), ctx.indexes.anchor(reported.figure)
+    )
+    return md_link(reported.figure.unit, target)
+
+
+def _quantity_section(quantity: Quantity, ctx: RenderContext) -> list[str]:
+    here = FIGURES_INDEX
+    other = ctx.other_lang
+    lines = [
+        f"## {md_text(quantity.names.get(ctx.lang))} {{ #{quantity.id} }}",
+        "",
+        f'<p lang="{other}" class="na-other-lang">{html_text(quantity.names.get(other))}</p>',
+        "",
+    ]
+    figures = ctx.indexes.figures_by_quantity.get(quantity.id, ())
+    if not figures:
+        return [*lines, md_text(ctx.t("figures.none")), ""]
+    pairs = ctx.indexes.disagreements.get(quantity.id, ())
+    if pairs:
+        lines += [
+            '<div class="admonition warning">',
+            f'<p class="admonition-title">{html_text(ctx.t("figures.disagree"))}</p>',
+            "<ul>",
+        ]
+        for first, second in pairs:
+            text = ctx.t(
+                "figures.disagree_pair",
+                a=first.figure.text,
+                b=second.figure.text,
+                outlet_a=_outlet_name(first, ctx),
+                outlet_b=_outlet_name(second, ctx),
+                tolerance=f"{quantity.tolerance:.0%}",
+            )
+            lines.append(f"<li>{html_text(text)}</li>")
+        lines += ["</ul>", "</div>", ""]
+    lines += [
+        _row(
+            [
+                md_text(ctx.t(k))
+                for k in (
+                    "figures.col_value",
+                    "figures.col_text",
+                    "figures.col_outlet",
+                    "figures.col_published",
+                    "figures.col_period",
+                    "figures.col_where",
+                )
+            ]
+        ),
+        "|---|---|---|---|---|---|",
+    ]
+    for reported in sorted(
+        figures, key=lambda r: (r.period.first_day, r.article.id, r.figure.start)
+    ):
+        lines.append(
+            _row(
+                [
+                    _value(reported, ctx),
+                    md_text(reported.figure.text),
+                    _outlet(reported, here, ctx),
+                    md_text(ctx.date(reported.article.published)),
+                    _period(reported, ctx),
+                    _where(reported, here, ctx),
+                ]
+            )
+        )
+    return [*lines, ""]
+
+
+def _outlet_name(reported: ReportedFigure, ctx: RenderContext) -> str:
+    outlet = ctx.outlet(reported.article.outlet)
+    return outlet.name if outlet else ctx.t("article.outlet_unknown")
+
+
+def render_figures(ctx: RenderContext) -> str:
+    lines = [
+        front_matter(ctx.t("figures.title")),
+        md_text(ctx.t("figures.intro")),
+        "",
+        f"{md_link(ctx.t('figures.all_link'), md_link_target(FIGURES_INDEX, ALL_FIGURES))}",
+        "",
+    ]
+    for quantity in ctx.archive.corpus.quantities:
+        lines += _quantity_section(quantity, ctx)
+    return "\n".join(lines)
+
+
+def render_all_figures(ctx: RenderContext) -> str:
+    here = ALL_FIGURES
+    names = {q.id: q.names.get(ctx.lang) for q in ctx.archive.corpus.quantities}
+    columns = (
+        "figures.col_value",
+        "figures.col_text",
+        "figures.col_counted",
+        "figures.col_quantity",
+        "figures.col_article",
+        "figures.col_outlet",
+    )
+    lines = [
+        front_matter(ctx.t("figures.all_title")),
+        md_text(ctx.t("figures.all_intro")),
+        "",
+        '<div class="na-sortable" markdown>',
+        "",
+        _row([md_text(ctx.t(k)) for k in columns]),
+        "|" + "---|" * len(columns),
+    ]
+    for reported in ctx.indexes.figures:
+        quantity = reported.quantity
+        quantity_cell = (
+            md_link(names[quantity], md_link_target(here, FIGURES_INDEX, quantity))
+            if quantity
+            else md_text(ctx.t("figures.unassigned"))
+        )
+        article = reported.article
+        target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(reported.figure))
+        lines.append(
+            _row(
+                [
+                    _value(reported, ctx),
+                    md_text(reported.figure.text),
+                    md_text(reported.figure.counted or ""),
+                    quantity_cell,
+                    md_link(f"{article.title} ({reported.figure.unit})", target),
+                    _outlet(reported, here, ctx),
+                ]
+            )
+        )
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)

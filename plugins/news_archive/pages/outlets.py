@@ -1,0 +1,152 @@
+"""Outlet pages (`media/<id>/`) and the outlets index (`media/`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..markup import external_link, md_link, md_text
+from ..model import Outlet
+from ..paths import OUTLETS_INDEX, article_page, md_link_target, outlet_page
+from . import RenderContext, front_matter
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _header(ctx: RenderContext, keys: list[str]) -> list[str]:
+    return [_row([md_text(ctx.t(key)) for key in keys]), "|" + "---|" * len(keys)]
+
+
+def render_outlets_index(ctx: RenderContext) -> str:
+    here = OUTLETS_INDEX
+    outlets = ctx.archive.corpus.outlets
+    by_outlet = ctx.indexes.articles_by_outlet
+    cited = {outlet_id: len(items) for outlet_id, items in ctx.indexes.cited_by.items()}
+    citing = {
+        outlet_id: len({article.id for article, _ in items})
+        for outlet_id, items in ctx.indexes.cited_by.items()
+    }
+    publishers = sorted(
+        (o for o in outlets.values() if by_outlet.get(o.id)), key=lambda o: o.name.casefold()
+    )
+    agencies = sorted(
+        (o for o in outlets.values() if o.id in cited and not by_outlet.get(o.id)),
+        key=lambda o: (-cited[o.id], o.name.casefold()),
+    )
+    others = sorted(
+        (o for o in outlets.values() if o not in publishers and o not in agencies),
+        key=lambda o: o.name.casefold(),
+    )
+    lines = [front_matter(ctx.t("outlets.title")), md_text(ctx.t("outlets.intro")), ""]
+
+    def describe(outlet: Outlet) -> list[str]:
+        return [
+            ctx.outlet_link(here, outlet.id),
+            md_text(ctx.t(f"kind.outlet.{outlet.kind}")),
+            md_text(ctx.ownership(outlet)),
+        ]
+
+    lines += [f"## {md_text(ctx.t('outlets.publishers'))}", ""]
+    lines += _header(
+        ctx,
+        [
+            "outlets.col_name",
+            "outlets.col_kind",
+            "outlets.col_ownership",
+            "outlets.col_articles",
+            "outlets.col_citations",
+        ],
+    )
+    lines += [
+        _row([*describe(o), str(len(by_outlet[o.id])), str(cited.get(o.id, 0))]) for o in publishers
+    ]
+    lines += ["", f"## {md_text(ctx.t('outlets.cited'))}", ""]
+    lines += _header(
+        ctx,
+        [
+            "outlets.col_name",
+            "outlets.col_kind",
+            "outlets.col_ownership",
+            "outlets.col_citations",
+            "outlets.col_citing",
+        ],
+    )
+    lines += [_row([*describe(o), str(cited[o.id]), str(citing[o.id])]) for o in agencies]
+    if others:
+        lines += ["", f"## {md_text(ctx.t('outlets.other'))}", ""]
+        lines += _header(ctx, ["outlets.col_name", "outlets.col_kind", "outlets.col_ownership"])
+        lines += [_row(describe(o)) for o in others]
+    unknown = by_outlet.get(None, ())
+    if unknown:
+        lines += ["", f"## {md_text(ctx.t('outlets.unknown'))}", ""]
+        lines += [
+            f"- {md_link(a.title, md_link_target(here, article_page(a.id)))} "
+            f"({md_text(ctx.date(a.published))})"
+            for a in unknown
+        ]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def render_outlet(outlet: Outlet, ctx: RenderContext) -> str:
+    here = outlet_page(outlet.id)
+    other = ctx.other_lang
+    lines = [front_matter(outlet.name), f"## {md_text(ctx.t('outlet.about'))}", ""]
+    facts = [(ctx.t("outlets.col_kind"), md_text(ctx.t(f"kind.outlet.{outlet.kind}")))]
+    if ctx.ownership(outlet):
+        facts.append((ctx.t("outlets.col_ownership"), md_text(ctx.ownership(outlet))))
+    if outlet.website:
+        facts.append((ctx.t("outlet.website"), external_link(outlet.website, outlet.website)))
+    lines += ['<div class="na-card" markdown>', ""]
+    for term, value in facts:
+        lines += [md_text(term), f":   {value}", ""]
+    lines += [
+        md_text(ctx.t("card.affiliation")),
+        f":   {md_text(outlet.affiliation.get(ctx.lang))}",
+        f'    <span lang="{other}">{md_text(outlet.affiliation.get(other))}</span>',
+        "",
+        "</div>",
+        "",
+    ]
+    articles = ctx.indexes.articles_by_outlet.get(outlet.id, ())
+    lines += [f"## {md_text(ctx.t('outlet.articles'))}", ""]
+    if articles:
+        for article in articles:
+            link = md_link(article.title, md_link_target(here, article_page(article.id)))
+            lines.append(f"- {md_text(ctx.date(article.published))}: {link}")
+    else:
+        lines.append(md_text(ctx.t("outlet.articles_none")))
+    cites: Counter[str] = Counter()
+    for article in articles:
+        cites.update(ctx.indexes.citations.get(article.id, Counter()))
+    if cites:
+        lines += ["", f"## {md_text(ctx.t('outlet.cites'))}", ""]
+        lines += [
+            f"- {ctx.outlet_link(here, o)} {md_text(ctx.t('card.times', count=n))}"
+            for o, n in sorted(cites.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+    lines += ["", f"## {md_text(ctx.t('outlet.cited_by'))}", ""]
+    cited_by = ctx.indexes.cited_by.get(outlet.id, ())
+    if cited_by:
+        lines += _header(
+            ctx, ["figures.col_article", "outlets.col_name", "outlet.col_how", "outlet.col_where"]
+        )
+        for article, attribution in cited_by:
+            link = md_link(
+                attribution.text, md_link_target(here, article_page(article.id), attribution.unit)
+            )
+            lines.append(
+                _row(
+                    [
+                        md_link(article.title, md_link_target(here, article_page(article.id))),
+                        ctx.outlet_link(here, article.outlet),
+                        md_text(ctx.t(f"how.{attribution.how}")),
+                        link,
+                    ]
+                )
+            )
+    else:
+        lines.append(md_text(ctx.t("outlet.cited_none")))
+    lines.append("")
+    return "\n".join(lines)

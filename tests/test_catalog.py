@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from news_archive.catalog import catalog
 from news_archive.cleaning import SegmentKind, StructuralRule
 from news_archive.extract.model import Basis, Precision
 from news_archive.formatting import format_partial_date, language_name
-from news_archive.model import OutletKind, PartialDate
+from news_archive.model import EntityKind, OutletKind, PartialDate, TermCategory
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "news_archive"
 
@@ -28,6 +29,13 @@ def test_every_label_has_both_languages_and_every_used_key_exists() -> None:
     dynamic |= {f"article.part.{p}" for p in ("start", "end", "inside")}
     dynamic |= {f"basis.{b}" for b in Basis} | {f"precision.{p}" for p in Precision}
     dynamic |= {f"kind.outlet.{k}" for k in OutletKind}
+    dynamic |= {f"category.{c}" for c in TermCategory}
+    dynamic |= {f"entity.{form}.{k}" for k in EntityKind for form in ("kind", "one")}
+    schema = json.loads((PACKAGE / "schemas" / "entities.schema.json").read_text(encoding="utf-8"))
+    relation_types = schema["$defs"]["entity"]["properties"]["relations"]["items"]["properties"][
+        "type"
+    ]["enum"]
+    dynamic |= {f"relation.{r}" for r in relation_types}
     dynamic |= {f"ownership.{o}" for o in ("state", "private", "public")}
     dynamic |= {
         f"flag.{f}"

@@ -314,7 +314,7 @@ DATES = [
     (
         "Bantuan dikirim tiga minggu lalu.",
         "2024-12-04",
-        [("tiga minggu lalu", "2024-11-13", "day", "relative", None, ())],
+        [("tiga minggu lalu", "2024-11-11/2024-11-17", "range", "relative", None, ())],
     ),
     (
         "Bantuan tiba dalam sepekan terakhir.",

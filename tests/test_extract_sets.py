@@ -11,6 +11,10 @@ from tests.conftest import ROOT, TODAY
 SETS = {
     "seeds": (ROOT / "sources", ROOT / "tests" / "gold"),
     "development": (ROOT / "tests" / "heldout" / "sources", ROOT / "tests" / "heldout" / "gold"),
+    "development-2": (
+        ROOT / "tests" / "heldout2" / "sources",
+        ROOT / "tests" / "heldout2" / "gold",
+    ),
 }
 
 
@@ -38,13 +42,8 @@ def test_every_gold_text_is_found_in_its_unit() -> None:
         assert not lost, lost
 
 
-def test_the_development_set_links_the_project_registries() -> None:
-    for name in (
-        "outlets.yml",
-        "entities.yml",
-        "cleaning.yml",
-        "language-id.yml",
-        "quantities.yml",
-    ):
-        linked = ROOT / "tests" / "heldout" / "sources" / name
-        assert linked.resolve() == (ROOT / "sources" / name).resolve(), name
+def test_the_development_sets_link_the_project_registries() -> None:
+    for folder in ("heldout", "heldout2"):
+        for registry in (ROOT / "sources").glob("*.yml"):
+            linked = ROOT / "tests" / folder / "sources" / registry.name
+            assert linked.resolve() == registry.resolve(), (folder, registry.name)

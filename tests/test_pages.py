@@ -165,7 +165,9 @@ def test_all_figures_page_lists_every_figure_and_is_sortable(site: Path) -> None
 
 def test_quotes_page_groups_by_speaker(site: Path) -> None:
     page = (site / "kutipan" / "index.html").read_text(encoding="utf-8")
-    headings = re.findall(r"<h2 id=[^>]*>(.*?)<", page)
+    headings = [
+        re.sub(r"<[^>]+>|&para;", "", h) for h in re.findall(r"<h2 id=[^>]*>(.*?)</h2>", page)
+    ]
     assert headings[:2] == [
         "Pusat Rekonsiliasi Rusia untuk Suriah",
         "Igor Konashenkov",

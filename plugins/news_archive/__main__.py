@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import ArchiveError, Problem
 from .evaluate import evaluate, load_gold, report
 from .pipeline import build_archive, render_site, write_pages
+from .report import contributor_report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,6 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_pages(pages, args.out)
         print(f"Wrote {len(pages)} pages to {args.out}.")
         return 0
+    for found in contributor_report(archive):
+        if found.unknown_names:
+            names = ", ".join(f"{name} ({n}×)" for name, n in found.unknown_names)
+            print(f"{found.path}: names not in sources/entities.yml: {names}")
+        if found.unglossed_words:
+            words = ", ".join(f"{word} ({n}×)" for word, n in found.unglossed_words)
+            print(f"{found.path}: frequent words not in sources/glossary.yml: {words}")
     count = len(archive.articles)
     print(f"{count} article(s) checked: no errors, {len(archive.warnings)} warning(s).")
     return 0

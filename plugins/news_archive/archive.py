@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from .cleaning import CleanedArticle
 from .errors import Problem
-from .extract.model import ArticleExtraction, Attribution, DateMention, Figure, Quote
+from .extract.model import (
+    ArticleExtraction,
+    Attribution,
+    DateMention,
+    Figure,
+    Mention,
+    Quote,
+    TermOccurrence,
+)
 from .model import ArticleSource
 from .quantities import ReportedFigure, disagreements, report_figures
 from .sources import Corpus
@@ -48,6 +56,14 @@ class Indexes:
     figures_by_quantity: Mapping[str, tuple[ReportedFigure, ...]]
     disagreements: Mapping[str, tuple[tuple[ReportedFigure, ReportedFigure], ...]]
     quotes: tuple[tuple[ArticleSource, Quote], ...]
+    mentions: Mapping[str, tuple[tuple[ArticleSource, Mention], ...]]
+    """Entity id → every mention of it, in article order."""
+    co_mentions: Mapping[str, Counter[str]]
+    """Entity id → other entity id → number of paragraphs naming both."""
+    term_occurrences: Mapping[str, tuple[tuple[ArticleSource, TermOccurrence], ...]]
+    """Glossary term id → every occurrence, in article order."""
+    sentences: Mapping[tuple[str, str, int], str]
+    """(article id, unit id, sentence index) → the sentence's text."""
     anchors: Mapping[int, str]
     """id() of a date, figure or quote → its anchor on the article page (d3, f1, q2)."""
 
@@ -63,6 +79,10 @@ def build_indexes(archive: Archive) -> Indexes:
     citations: dict[str, Counter[str]] = {}
     cited_by: dict[str, list[tuple[ArticleSource, Attribution]]] = defaultdict(list)
     quotes: list[tuple[ArticleSource, Quote]] = []
+    mentions: dict[str, list[tuple[ArticleSource, Mention]]] = defaultdict(list)
+    co_mentions: dict[str, Counter[str]] = defaultdict(Counter)
+    occurrences: dict[str, list[tuple[ArticleSource, TermOccurrence]]] = defaultdict(list)
+    sentences: dict[tuple[str, str, int], str] = {}
     anchors: dict[int, str] = {}
     for cleaned in archive.articles:
         source = cleaned.source
@@ -73,6 +93,21 @@ def build_indexes(archive: Archive) -> Indexes:
         for attribution in extraction.attributions:
             cited_by[attribution.outlet].append((source, attribution))
         quotes.extend((source, quote) for quote in extraction.quotes)
+        units = {unit.id: unit.text for unit in extraction.units}
+        for sentence in extraction.sentences:
+            sentences[(source.id, sentence.unit, sentence.index)] = units[sentence.unit][
+                sentence.start : sentence.end
+            ]
+        by_unit: dict[str, set[str]] = defaultdict(set)
+        for mention in extraction.mentions:
+            if mention.entity is not None:
+                mentions[mention.entity].append((source, mention))
+                by_unit[mention.unit].add(mention.entity)
+        for named in by_unit.values():
+            for entity in named:
+                co_mentions[entity].update(named - {entity})
+        for occurrence in extraction.terms:
+            occurrences[occurrence.term].append((source, occurrence))
         for prefix, items in (
             ("d", extraction.dates),
             ("f", extraction.figures),
@@ -95,5 +130,9 @@ def build_indexes(archive: Archive) -> Indexes:
         figures_by_quantity={k: tuple(v) for k, v in by_quantity.items()},
         disagreements={q: tuple(disagreements(v, tolerance[q])) for q, v in by_quantity.items()},
         quotes=tuple(quotes),
+        mentions={k: tuple(v) for k, v in mentions.items()},
+        co_mentions=dict(co_mentions),
+        term_occurrences={k: tuple(v) for k, v in occurrences.items()},
+        sentences=sentences,
         anchors=anchors,
     )

@@ -120,6 +120,7 @@ class StructuralRule(enum.StrEnum):
     CAPTION_BESIDE_CREDIT = "caption-beside-credit"
     CAPTION_BEFORE_CREDIT = "caption-before-credit"
     CAPTION_WITH_CREDIT = "caption-with-credit"
+    HEADER_LINE = "header-line"
     GALLERY_SLIDE = "gallery-slide"
     VIDEO_TITLE = "video-title"
 
@@ -560,15 +561,24 @@ def _is_photo_credit(line: _Line) -> bool:
 
 
 def _mark_body(lines: list[_Line], structure: Structure) -> None:
+    max_words = structure.title_max_words
+    # Above the first sentence of the article, short lines are the page's header (an
+    # author's name, a section label), not subheadings.
+    first_sentence = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.is_text and not is_title_like(line.text, max_words)
+        ),
+        len(lines),
+    )
     for i, line in enumerate(lines):
         if not line.is_text:
             continue
         following = _neighbours(lines, i, +1)
-        if (
-            is_title_like(line.text, structure.title_max_words)
-            and following is not None
-            and following.is_text
-        ):
+        if i < first_sentence:
+            line.classify_text(SegmentKind.METADATA, StructuralRule.HEADER_LINE)
+        elif is_title_like(line.text, max_words) and following is not None and following.is_text:
             line.classify_text(SegmentKind.HEADING, StructuralRule.SUBHEADING)
         else:
             line.classify_text(SegmentKind.PARAGRAPH, StructuralRule.PARAGRAPH)

@@ -211,3 +211,30 @@ class Quantity:
     exclude: tuple[str, ...] = ()
     tolerance: float = 0.1
     window: tuple[PartialDate, PartialDate] | None = None
+
+
+class TermCategory(enum.StrEnum):
+    MILITARY = "military"
+    HUMANITARIAN = "humanitarian"
+    POLITICAL = "political"
+    LEGAL = "legal"
+    JOURNALISM = "journalism"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A glossary entry: an Indonesian word, the forms it takes in text, its English."""
+
+    id: str
+    term: str
+    en: tuple[str, ...]
+    definition: Bilingual
+    category: TermCategory
+    origin: Origin
+    forms: tuple[str, ...] = ()
+    notes: Bilingual | None = None
+    see: tuple[str, ...] = ()
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.term, *self.forms)))

@@ -16,6 +16,10 @@ OUTLETS_INDEX = f"{OUTLETS_DIR}/index.md"
 FIGURES_INDEX = "angka/index.md"
 ALL_FIGURES = "angka/semua.md"
 QUOTES_INDEX = "kutipan/index.md"
+ENTITIES_DIR = "entitas"
+ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
+GLOSSARY = "glosarium/index.md"
+GLOSSARY_EN = "glosarium/inggris.md"
 
 RESERVED_IDS = frozenset({"index"})
 """Ids that would collide with an index page in the same folder."""
@@ -27,6 +31,10 @@ def article_page(article_id: str) -> str:
 
 def outlet_page(outlet_id: str) -> str:
     return f"{OUTLETS_DIR}/{outlet_id}.md"
+
+
+def entity_page(entity_id: str) -> str:
+    return f"{ENTITIES_DIR}/{entity_id}.md"
 
 
 def md_link_target(from_page: str, to_page: str, anchor: str | None = None) -> str:

@@ -19,16 +19,22 @@ from .extract import ExtractionContext, extract_article
 from .pages import RenderContext
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
+from .pages.entities import render_entities_index, render_entity
 from .pages.figures import render_all_figures, render_figures
+from .pages.glossary import render_glossary, render_glossary_en
 from .pages.outlets import render_outlet, render_outlets_index
 from .pages.quotes import render_quotes
 from .paths import (
     ALL_FIGURES,
     ARTICLES_INDEX,
+    ENTITIES_INDEX,
     FIGURES_INDEX,
+    GLOSSARY,
+    GLOSSARY_EN,
     OUTLETS_INDEX,
     QUOTES_INDEX,
     article_page,
+    entity_page,
     outlet_page,
 )
 from .sources import load_corpus
@@ -56,7 +62,7 @@ def build_archive(
         for article in corpus.articles
     )
     contexts = {
-        code: ExtractionContext.build(language, corpus.entities, corpus.outlets)
+        code: ExtractionContext.build(language, corpus.entities, corpus.outlets, corpus.terms)
         for code, language in corpus.languages.items()
     }
     extractions = {}
@@ -88,6 +94,9 @@ def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
         GeneratedFile(FIGURES_INDEX, render_figures(ctx), listed=True),
         GeneratedFile(ALL_FIGURES, render_all_figures(ctx)),
         GeneratedFile(QUOTES_INDEX, render_quotes(ctx), listed=True),
+        GeneratedFile(ENTITIES_INDEX, render_entities_index(ctx), listed=True),
+        GeneratedFile(GLOSSARY, render_glossary(ctx), listed=True),
+        GeneratedFile(GLOSSARY_EN, render_glossary_en(ctx)),
     ]
     pages.extend(
         GeneratedFile(article_page(article.source.id), render_article(article, ctx, labels))
@@ -96,6 +105,10 @@ def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
     pages.extend(
         GeneratedFile(outlet_page(outlet.id), render_outlet(outlet, ctx))
         for outlet in archive.corpus.outlets.values()
+    )
+    pages.extend(
+        GeneratedFile(entity_page(entity.id), render_entity(entity, ctx))
+        for entity in archive.corpus.entities.values()
     )
     exports = render_exports(
         archive.articles, archive.extractions, ctx.indexes, archive.corpus.quantities

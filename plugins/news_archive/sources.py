@@ -30,6 +30,8 @@ from .model import (
     PartialDate,
     Quantity,
     Relation,
+    Term,
+    TermCategory,
 )
 from .paths import RESERVED_IDS
 from .schema import validate
@@ -40,6 +42,7 @@ OUTLETS_FILE = "outlets.yml"
 CLEANING_FILE = "cleaning.yml"
 ENTITIES_FILE = "entities.yml"
 QUANTITIES_FILE = "quantities.yml"
+GLOSSARY_FILE = "glossary.yml"
 LANGUAGE_FILES = "language-*.yml"
 
 _DELIMITER = re.compile(r"---[ \t]*\r?")
@@ -58,6 +61,8 @@ class Corpus:
     languages: Mapping[str, Language] = field(default_factory=dict)
     """Extraction knowledge per language code (from language-<code>.yml)."""
     quantities: tuple[Quantity, ...] = ()
+    terms: Mapping[str, Term] = field(default_factory=dict)
+    """Glossary terms by id, in the registry's order."""
     warnings: tuple[Problem, ...] = ()
 
 
@@ -143,6 +148,7 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
     entities = _load_entities(reader, sources / ENTITIES_FILE, outlets)
     languages = _load_languages(reader, sources)
     quantities = _load_quantities(reader, sources / QUANTITIES_FILE)
+    terms = _load_glossary(reader, sources / GLOSSARY_FILE, languages)
     articles = _load_articles(reader, sources / ARTICLES_DIR, outlets, today)
     for article in articles:
         if article.language.split("-")[0] not in languages:
@@ -166,7 +172,7 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
             articles, key=lambda a: (a.published.first_day, a.published.precision != "day", a.id)
         )
     )
-    return Corpus(ordered, outlets, rules, entities, languages, quantities, warnings)
+    return Corpus(ordered, outlets, rules, entities, languages, quantities, terms, warnings)
 
 
 # --------------------------------------------------------------------------------------
@@ -291,6 +297,17 @@ def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -
         at: tuple[str | int, ...] = ("entities", index)
         line = document.line_of(at)
         entity_id = entry["id"]
+        if entity_id in RESERVED_IDS:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "id")),
+                    f"entities[{index}].id",
+                    f"'{entity_id}' is reserved for an index page",
+                    hint="choose another id",
+                )
+            )
+            continue
         if entity_id in entities or entity_id in outlets:
             where = (
                 "an outlet" if entity_id in outlets else f"line {entities[entity_id].origin.line}"
@@ -400,6 +417,87 @@ def _load_quantities(reader: _Reader, path: Path) -> tuple[Quantity, ...]:
             )
         )
     return tuple(quantities)
+
+
+def _load_glossary(
+    reader: _Reader, path: Path, languages: Mapping[str, Language]
+) -> dict[str, Term]:
+    shown = reader.display(path)
+    if not path.is_file():
+        return {}
+    document = reader.read_yaml(path)
+    if document is None:
+        return {}
+    problems = validate(document.data, "glossary", document, shown)
+    reader.extend(problems)
+    if problems:
+        return {}
+    common = languages["id"].counted_stop if "id" in languages else frozenset()
+    terms: dict[str, Term] = {}
+    owner: dict[str, str] = {}
+    entries = document.data["terms"]
+    for index, entry in enumerate(entries):
+        at: tuple[str | int, ...] = ("terms", index)
+        field_name = f"terms[{index}]"
+        if entry["id"] in terms:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "id")),
+                    f"{field_name}.id",
+                    f"term id '{entry['id']}' is used twice",
+                )
+            )
+            continue
+        notes = entry.get("notes")
+        term = Term(
+            id=entry["id"],
+            term=entry["term"],
+            en=tuple(entry["en"]),
+            definition=Bilingual(entry["definition"]["id"], entry["definition"]["en"]),
+            category=TermCategory(entry["category"]),
+            origin=Origin(shown, document.line_of(at)),
+            forms=tuple(entry.get("forms", ())),
+            notes=Bilingual(notes["id"], notes["en"]) if notes else None,
+            see=tuple(entry.get("see", ())),
+        )
+        for n, form in enumerate(term.surface_forms):
+            key = form.casefold()
+            line = document.line_of((*at, "forms", n - 1)) if n else document.line_of((*at, "term"))
+            if key in common:
+                reader.add(
+                    Problem(
+                        shown,
+                        line,
+                        field_name,
+                        f"'{form}' is an everyday word: it would mark most articles",
+                        hint="give only forms that mean this term",
+                    )
+                )
+            other = owner.setdefault(key, term.id)
+            if other != term.id:
+                reader.add(
+                    Problem(
+                        shown,
+                        line,
+                        field_name,
+                        f"the form '{form}' also belongs to term '{other}'",
+                        hint="a form must point at one term",
+                    )
+                )
+        terms[term.id] = term
+    for index, term in enumerate(terms.values()):
+        for n, target in enumerate(term.see):
+            if target not in terms:
+                reader.add(
+                    Problem(
+                        shown,
+                        term.origin.line,
+                        f"terms[{index}].see[{n}]",
+                        f"unknown term '{target}'",
+                    )
+                )
+    return terms
 
 
 def _load_languages(reader: _Reader, sources: Path) -> dict[str, Language]:

@@ -127,7 +127,7 @@ def _grammar(language: Language) -> _Grammar:
     full = alternation(language.full_months)
     tod = alternation(language.times_of_day)
     numword = alternation(language.number_words)
-    num = rf"(?:\d+|(?:{numword})(?:\s+(?:{numword}|puluh|belas|ratus))*)"
+    num = rf"(?:\d+|(?i:(?:{numword})(?:\s+(?:{numword}|puluh|belas|ratus))*))"
     time = r"(?:\s*[-–,|]?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)"
     after = rf"(?:\s+(?P<tod>{tod}))?{_NOT_AFTER}"
     patterns = [
@@ -159,12 +159,20 @@ def _grammar(language: Language) -> _Grammar:
             rf"(?P<mon1>{full})\s*[-–]\s*(?P<mon>{full})\s+(?P<y>{_Y}){_NOT_AFTER}",
         ),
         (
+            "month_year_rel",
+            rf"(?:(?i:bulan)\s+)?(?P<mon>{full})\s+tahun\s+(?P<yrel>lalu|ini|depan|kemarin){_NOT_AFTER}",
+        ),
+        (
             "month",
             rf"(?:(?P<bulan>(?i:bulan))\s+)?(?P<mon>{full})(?:\s+(?P<rel>lalu|silam|ini|depan|mendatang|kemarin))?{_NOT_AFTER}",
         ),
         (
             "part_year",
             rf"(?P<part>(?i:awal|pertengahan|medio|akhir|penghujung))\s+(?:tahun\s+)?(?P<y>{_Y})(?!\d|[.,]\d)",
+        ),
+        (
+            "half_year",
+            rf"(?P<half>(?i:paruh|semester)\s+(?:pertama|kedua))\s+(?:(?i:tahun)\s+)?(?P<y>{_Y})(?!\d|[.,]\d)",
         ),
         ("decade", r"(?:(?i:tahun)\s+)?(?P<decade>(?:19|20)\d0)-?an\b"),
         ("year_range", rf"(?<![\d.,])(?P<y1>{_Y})\s*[-–]\s*(?P<y>{_Y})(?!\d|[.,]\d)"),
@@ -448,6 +456,16 @@ def _resolve_one(
         ahead = future or g.get("rel") in {"depan", "mendatang"}
         year = _infer_year(month, (1, 31), ref.latest, ahead)
         return TimeValue(PartialDate(year, month)), Precision.MONTH, Basis.PARTIAL, ()
+    if kind == "month_year_rel":
+        # "Agustus tahun lalu": that month of the year before the reference.
+        shift = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1}[str(g["yrel"])]
+        month = _month_number(g.get("mon"), language)
+        return (
+            TimeValue(PartialDate(ref.latest.year + shift, month)),
+            Precision.MONTH,
+            Basis.RELATIVE,
+            (),
+        )
     if kind == "month_range_year":
         year = int(str(g["y"]))
         first = _month_number(g.get("mon1"), language)
@@ -461,6 +479,11 @@ def _resolve_one(
     if kind == "part_year":
         # "awal 2016": early, middle or late in a year is still a date known to the year.
         return TimeValue(PartialDate(int(str(g["y"])))), Precision.YEAR, Basis.EXPLICIT, ()
+    if kind == "half_year":
+        year = int(str(g["y"]))
+        first = 1 if str(g["half"]).casefold().endswith("pertama") else 7
+        span = TimeValue(PartialDate(year, first), PartialDate(year, first + 5))
+        return span, Precision.RANGE, Basis.EXPLICIT, ()
     if kind == "decade":
         start = int(str(g["decade"]))
         return (
@@ -575,7 +598,7 @@ def _resolve_relative(
         n = _count(g, language)
         if n is None:
             return None
-        return (*_offset(today, -n, str(g["u"])), Basis.RELATIVE, flags)
+        return (*_offset(today, -n, str(g["u"]), weeks_ago=True), Basis.RELATIVE, flags)
     if kind == "last_n":
         n = _count(g, language)
         if n is None:
@@ -608,10 +631,17 @@ def _week(today: dt.date, weeks: int, part: str | None) -> tuple[TimeValue, Prec
     return _span(start, start + dt.timedelta(days=6)), Precision.RANGE
 
 
-def _offset(day: dt.date, n: int, unit: str) -> tuple[TimeValue, Precision]:
+def _offset(
+    day: dt.date, n: int, unit: str, *, weeks_ago: bool = False
+) -> tuple[TimeValue, Precision]:
     if unit == "hari":
         return TimeValue(_day(day + dt.timedelta(days=n))), Precision.DAY
+    if unit in _WEEK_UNITS and weeks_ago:
+        # "dua pekan lalu": the calendar week two weeks back, Monday to Sunday.
+        start = _week_start(day) + dt.timedelta(weeks=n)
+        return _span(start, start + dt.timedelta(days=6)), Precision.RANGE
     if unit in _WEEK_UNITS:
+        # "sepekan sebelumnya": counted from another date, to the day.
         return TimeValue(_day(day + dt.timedelta(weeks=n))), Precision.DAY
     if unit == "bulan":
         month = _shift_months(day.replace(day=1), n)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..cleaning import CleanedArticle
 from ..errors import Problem, Severity
-from ..model import Entity, Outlet
+from ..model import Entity, Outlet, Term
 from .attributions import find_attributions
 from .dates import find_expressions, resolve
 from .figures import find_figures
 from .language import Language
-from .model import ArticleExtraction, DateMention, Mention
+from .model import ArticleExtraction, DateMention, Mention, Unit, UnitKind
 from .names import NameMatcher
 from .quotes import find_quotes
+from .terms import TermMatcher
 from .text import split_sentences, units_of
 
 _WARNED_FLAGS = ("weekday-mismatch", "future")
@@ -28,12 +29,23 @@ class ExtractionContext:
     entities: Mapping[str, Entity]
     outlets: Mapping[str, Outlet]
     matcher: NameMatcher
+    terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
 
     @classmethod
     def build(
-        cls, language: Language, entities: Mapping[str, Entity], outlets: Mapping[str, Outlet]
+        cls,
+        language: Language,
+        entities: Mapping[str, Entity],
+        outlets: Mapping[str, Outlet],
+        terms: Mapping[str, Term] | None = None,
     ) -> ExtractionContext:
-        return cls(language, entities, outlets, NameMatcher(entities, outlets, language))
+        return cls(
+            language,
+            entities,
+            outlets,
+            NameMatcher(entities, outlets, language),
+            TermMatcher(terms or {}),
+        )
 
 
 def extract_article(article: CleanedArticle, context: ExtractionContext) -> ArticleExtraction:
@@ -77,6 +89,13 @@ def extract_article(article: CleanedArticle, context: ExtractionContext) -> Arti
         quotes=tuple(quotes),
         attributions=tuple(attributions),
         mentions=tuple(mentions),
+        terms=tuple(t for unit in units for t in context.terms.find(unit)),
+        title_terms=tuple(
+            dict.fromkeys(
+                t.term
+                for t in context.terms.find(Unit("title", UnitKind.PARAGRAPH, source.title, 1))
+            )
+        ),
         warnings=tuple(_warnings(article, dates)),
     )
 
@@ -110,7 +129,8 @@ def _mentions(units, sentences, context, dates_by_unit) -> list[Mention]:  # typ
             )
         # Credits name photographers, who are not the subject of the text.
         taken = [(s.start, s.end) for s in entity_spans + outlet_spans]
-        taken += dates_by_unit.get(unit.id, []) + list(unit.credits)
+        # Photo and video titles are in title case: their capitals say nothing.
+        taken += dates_by_unit.get(unit.id, []) + list(unit.credits) + list(unit.titles)
         for start, end in matcher.candidates_in(text, taken, initial_ok):
             found.append(
                 Mention(

@@ -18,6 +18,9 @@ from .numbers import NumberMatch, find_numbers
 from .text import sentence_at
 
 _RANGE_JOIN = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|[-–—]|dan)\s*", re.IGNORECASE)
+_FRACTION = re.compile(
+    r"per(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)(?:nya)?"
+)
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\b")
 _VERB_PREFIX = re.compile(r"^(?:me(?:m|n|ng|ny|l|r|w|y)?[a-z]|di[a-z]{3}|ber[a-z]|ter[a-z])")
 _COUNTED_TOKEN = re.compile(r"\s*([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
@@ -108,6 +111,12 @@ def _is_figure(
     next_word = following.group(1).casefold() if following else ""
     if next_word in language.time_units:
         return False
+    # "dua pertiganya" is a fraction; "dua atau tiga minggu" a duration.
+    if _FRACTION.fullmatch(next_word) and not number.digits:
+        return False
+    alternative = re.match(r"\s*(?:atau|hingga|sampai|-)\s+[\w.,]+\s+([\w-]+)", after)
+    if alternative and alternative.group(1).casefold() in language.time_units:
+        return False
     # A number glued to letters before it is a code or a name ("A320", "G20").
     return not (number.start and (text[number.start - 1].isalpha()))
 
@@ -139,6 +148,11 @@ def _figure(
         value, value_max = -value, (-value_max if value_max is not None else None)
 
     qualifier = "vague" if first.vague else "exact"
+    measure = None
+    currency = currency_pattern.search(text, 0, start)
+    if currency:
+        measure = language.currency_prefixes[currency.group("cur")]
+        start = currency.start()
     found = before_pattern.search(text, 0, start)
     if found:
         start = found.start()
@@ -150,11 +164,6 @@ def _figure(
     if first.odd and qualifier == "exact":
         qualifier = "approximately"
 
-    measure = None
-    currency = currency_pattern.search(text, 0, start)
-    if currency:
-        measure = language.currency_prefixes[currency.group("cur")]
-        start = min(start, currency.start())
     unit_match = unit_pattern.match(text, end)
     if unit_match:
         measure = language.units.get(unit_match.group("unit")) or language.units.get(

@@ -26,6 +26,8 @@ class Unit:
     """Source-file line where the unit starts (for warnings)."""
     credits: tuple[tuple[int, int], ...] = ()
     """Spans of photo or video credits inside the text (media units)."""
+    titles: tuple[tuple[int, int], ...] = ()
+    """Spans of photo or video titles, written in title case (media units)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,16 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class TermOccurrence:
+    unit: str
+    start: int
+    end: int
+    text: str
+    term: str
+    """Glossary term id."""
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleExtraction:
     article: str
     units: tuple[Unit, ...]
@@ -153,4 +165,7 @@ class ArticleExtraction:
     quotes: tuple[Quote, ...]
     attributions: tuple[Attribution, ...]
     mentions: tuple[Mention, ...]
+    terms: tuple[TermOccurrence, ...] = ()
+    title_terms: tuple[str, ...] = ()
+    """Glossary term ids found in the article's title."""
     warnings: tuple[Problem, ...] = ()

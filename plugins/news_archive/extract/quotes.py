@@ -45,6 +45,13 @@ _TRAILING = re.compile(
     r"telah|sudah|akan|tidak|tak|kini|pernah)$",
     re.IGNORECASE,
 )
+# A capitalised name right after one of these words is a place ("seorang warga Ras al-Ain").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:warga|penduduk|di|dari|asal|kota|desa|kamp|distrik|provinsi|"
+    r"wilayah|kawasan|negara|kabupaten)\s+$",
+    re.IGNORECASE,
+)
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash|asy|bin|ibn)-[A-Z]")
 _PARENTHETICAL = re.compile(
     r"^(?:yang|dalam|di|pada|dari|kepada|seperti|saat|ketika|"
     r"sebagaimana|menurut|melalui|usai|setelah)\b",
@@ -128,7 +135,9 @@ class _Resolver:
             (s.start, s.end) for s in self.matcher.entities_in(text) + self.matcher.outlets_in(text)
         ]
         found = []
-        for start, end in self.matcher.candidates_in(text, taken, frozenset()):
+        # A word met before as part of a full name is a name even where it opens a sentence.
+        known = frozenset(token for name in self.names for token in name.split())
+        for start, end in self.matcher.candidates_in(text, taken, known):
             name = self._trim(text[start:end])
             if name:
                 found.append(name)
@@ -180,7 +189,11 @@ class _Resolver:
                     return earlier
             return self.last
         spans = self.matcher.entities_in(text)
-        if not spans and len(text.split()) <= 2 and text[:1].isupper():
+        head = text.split(" di ")[0]
+        if not spans and head != text and all(word[:1].isupper() for word in head.split()):
+            # "Stoltenberg di Roma": where someone spoke is not who spoke.
+            text = head
+        if not spans and len(text.split()) <= 2 and (text[:1].isupper() or _PARTICLE.match(text)):
             full = self._full_name(text.split()[-1])
             if full:
                 return Speaker(None, full)
@@ -188,7 +201,7 @@ class _Resolver:
         people = [s for s in spans if kinds[s.id] is EntityKind.PERSON]
         if people:
             return Speaker(people[-1].id, text)
-        names = self._names_in(text)
+        names = [n for n in self._names_in(text) if not _PLACE_BEFORE.search(text[: text.find(n)])]
         if names:
             name = names[-1]
             if len(name.split()) > 1:
@@ -213,11 +226,24 @@ class _Resolver:
 
     def subject_of(self, before: str) -> str:
         """The subject of a clause ending just before its speech verb: the last comma-separated
-        part that is not a relative clause or an adverbial ("…, yang …,", "…, dalam …,")."""
+        part that does not start in lower case, since those are relative clauses, adverbials
+        and descriptions ("Abu Mahmoud, pengungsi asal Idlib …, mengatakan")."""
         chunks = [c.strip() for c in before.split(",") if c.strip()] or [""]
-        while len(chunks) > 1 and _PARENTHETICAL.match(chunks[-1]):
+        while len(chunks) > 1 and (
+            _PARENTHETICAL.match(chunks[-1])
+            or (chunks[-1][:1].islower() and self._is_name(chunks[-2]))
+        ):
             chunks.pop()
         return self.patterns.openers.sub("", chunks[-1]).strip()
+
+    def _is_name(self, chunk: str) -> bool:
+        """Capitalised words only, not opening with a verb ("Abu Mahmoud", not "Dilansir X")."""
+        words = self.patterns.openers.sub("", chunk).split()
+        return (
+            0 < len(words) <= 5
+            and all(w[:1].isupper() or _PARTICLE.match(w) for w in words)
+            and not self.patterns.verb_like.match(" " + words[0])
+        )
 
     def sentence_topic(self, sentence: str) -> None:
         """Remember the person a sentence opens with ("Pemimpin HTS Abu Mohammed al-Julani,
@@ -231,14 +257,30 @@ class _Resolver:
             for s in self.matcher.entities_in(head)
             if self.matcher.entities[s.id].kind is EntityKind.PERSON
         ]
-        names = [n for n in self._names_in(head) if len(n.split()) > 1]
+        names = []
+        for name in self._names_in(head):
+            full = name if len(name.split()) > 1 else self._full_name(name)
+            if full:
+                names.append(full)
         if len(spans) + len(names) == 1:
             self.subject = Speaker(spans[0].id, head.strip()) if spans else Speaker(None, names[0])
 
 
 def _window_after(rest: str) -> str:
+    """The speaker phrase after a speech verb. When it stops at a comma and the next part
+    names someone ("kata juru bicara Kementerian …, Mayjen Igor Konashenkov, seperti …"),
+    the two parts are one phrase."""
     stop = _WINDOW_STOP.search(rest)
-    return rest[: stop.start()] if stop else rest
+    if stop is None:
+        return rest
+    window = rest[: stop.start()]
+    if stop.group().strip() == ",":
+        tail = rest[stop.end() :]
+        follow = _WINDOW_STOP.search(tail)
+        appositive = tail[: follow.start()] if follow else tail
+        if re.match(r"\s*[A-Z]", appositive) and len(appositive.split()) <= 6:
+            return f"{window} {appositive}"
+    return window
 
 
 def find_quotes(

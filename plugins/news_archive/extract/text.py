@@ -6,10 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..cleaning import CleanedArticle, SegmentKind
+from ..cleaning import CleanedArticle, SegmentKind, StructuralRule, is_title_like
 from .language import Language
 from .model import Sentence, Unit, UnitKind
 
+_TITLE_RULES = {StructuralRule.GALLERY_SLIDE, StructuralRule.VIDEO_TITLE}
 _OPENING = {"“": "”", "«": "»", "„": "”"}
 _CLOSING = {"”", "»"}
 _STRAIGHT = '"'
@@ -26,6 +27,7 @@ def units_of(article: CleanedArticle) -> tuple[Unit, ...]:
     for item in article.media:
         pieces: list[str] = []
         credits: list[tuple[int, int]] = []
+        titles: list[tuple[int, int]] = []
         position = 0
         # Segments are joined by a line break, which ends a sentence: a slide title, its
         # caption and its credit are separate sentences.
@@ -36,6 +38,8 @@ def units_of(article: CleanedArticle) -> tuple[Unit, ...]:
                 position += 1
             if segment.kind is SegmentKind.CREDIT:
                 credits.append((position, position + len(segment.text)))
+            elif segment.rule in _TITLE_RULES and is_title_like(segment.text, 10):
+                titles.append((position, position + len(segment.text)))
             pieces.append(segment.text)
             position += len(segment.text)
         units.append(
@@ -45,6 +49,7 @@ def units_of(article: CleanedArticle) -> tuple[Unit, ...]:
                 "\n".join(pieces),
                 source.file_line(item.lines[0]),
                 tuple(credits),
+                tuple(titles),
             )
         )
     return tuple(units)

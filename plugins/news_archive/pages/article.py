@@ -17,9 +17,9 @@ from ..cleaning import (
 )
 from ..extract.model import ArticleExtraction, DateMention, Figure, Quote
 from ..formatting import format_partial_date, language_name
-from ..markup import Mark, external_link, html_text, marked_html, md_text
+from ..markup import Mark, external_link, html_text, marked_html, md_link, md_text
 from ..model import ArticleSource, Precision
-from ..paths import article_page
+from ..paths import GLOSSARY, article_page, entity_page, html_link_target, md_link_target
 from . import RenderContext, front_matter, json_for_script
 
 _TITLE_RULES = {StructuralRule.GALLERY_SLIDE, StructuralRule.VIDEO_TITLE}
@@ -33,7 +33,7 @@ def render_article(article: CleanedArticle, ctx: RenderContext, rule_labels: dic
     source = article.source
     here = article_page(source.id)
     extraction = ctx.archive.extractions.get(source.id)
-    marks = _marks(extraction, ctx) if extraction else {}
+    marks = _marks(extraction, ctx, here) if extraction else {}
     parts = [
         front_matter(source.title, jsonld=json_for_script(_json_ld(source, extraction, ctx))),
         _card(source, extraction, ctx, here),
@@ -44,6 +44,8 @@ def render_article(article: CleanedArticle, ctx: RenderContext, rule_labels: dic
         parts.append(f"## {md_text(ctx.t('article.media'))} {{ #media }}\n")
         parts.append(f"{md_text(ctx.t('article.media_intro'))}\n")
         parts.append(_media(article.media, source, marks, ctx))
+    if extraction is not None and (extraction.terms or extraction.title_terms):
+        parts.append(_terms_box(extraction, ctx, here))
     parts.append(_removed(article.removed, source, ctx, rule_labels))
     return "\n".join(parts)
 
@@ -77,7 +79,7 @@ def _card(
     if extraction is not None:
         rows += [
             (ctx.t("card.cites"), _citations(extraction, ctx, here)),
-            (ctx.t("card.speakers"), _speakers(extraction.quotes, ctx)),
+            (ctx.t("card.speakers"), _speakers(extraction.quotes, ctx, here)),
             (ctx.t("card.found"), _found(extraction, ctx)),
         ]
     rows.append((ctx.t("article.source_file"), f"`{source.path}`"))
@@ -125,11 +127,21 @@ def speaker_name(quote: Quote, ctx: RenderContext) -> str:
     return quote.speaker_text or ctx.t("card.unknown_speaker")
 
 
-def _speakers(quotes: Sequence[Quote], ctx: RenderContext) -> str:
+def _speakers(quotes: Sequence[Quote], ctx: RenderContext, here: str) -> str:
+    """People quoted, with how often; registered ones linked to their page."""
     if not quotes:
         return f"*{md_text(ctx.t('card.speakers_none'))}*"
-    counts = Counter(speaker_name(q, ctx) for q in quotes)
-    return ", ".join(f"{md_text(name)} ({count})" for name, count in counts.items())
+    counts = Counter(
+        (q.speaker if q.speaker in ctx.archive.corpus.entities else None, speaker_name(q, ctx))
+        for q in quotes
+    )
+    shown = []
+    for (entity, name), count in counts.items():
+        label = (
+            md_link(name, md_link_target(here, entity_page(entity))) if entity else md_text(name)
+        )
+        shown.append(f"{label} ({count})")
+    return ", ".join(shown)
 
 
 def _found(extraction: ArticleExtraction, ctx: RenderContext) -> str:
@@ -187,7 +199,7 @@ def _warnings(extraction: ArticleExtraction, source: ArticleSource, ctx: RenderC
 # Marks in the text
 
 
-def _marks(extraction: ArticleExtraction, ctx: RenderContext) -> dict[str, list[Mark]]:
+def _marks(extraction: ArticleExtraction, ctx: RenderContext, here: str) -> dict[str, list[Mark]]:
     marks: dict[str, list[Mark]] = {}
     for date in extraction.dates:
         marks.setdefault(date.unit, []).append(
@@ -228,7 +240,86 @@ def _marks(extraction: ArticleExtraction, ctx: RenderContext) -> dict[str, list[
                 ),
             )
         )
+    links = _entity_links(extraction, here)
+    links += _term_links(extraction, ctx, here, links)
+    for unit, link in links:
+        marks.setdefault(unit, []).append(link)
     return marks
+
+
+def _entity_links(extraction: ArticleExtraction, here: str) -> list[tuple[str, Mark]]:
+    """The first mention of each entity in each paragraph links to its page."""
+    seen: set[tuple[str, str]] = set()
+    links = []
+    for mention in extraction.mentions:
+        if mention.entity is None or (mention.unit, mention.entity) in seen:
+            continue
+        seen.add((mention.unit, mention.entity))
+        target = html_link_target(here, entity_page(mention.entity))
+        links.append(
+            (
+                mention.unit,
+                Mark(mention.start, mention.end, "a", (("class", "na-entity"), ("href", target))),
+            )
+        )
+    return links
+
+
+def _term_links(
+    extraction: ArticleExtraction, ctx: RenderContext, here: str, taken: list[tuple[str, Mark]]
+) -> list[tuple[str, Mark]]:
+    """The first occurrence of each glossary term in the article links to its entry, with
+    the English equivalents as a tooltip; never inside another link."""
+    terms = ctx.archive.corpus.terms
+    done: set[str] = set()
+    links = []
+    for occurrence in extraction.terms:
+        if occurrence.term in done or occurrence.term not in terms:
+            continue
+        if any(
+            unit == occurrence.unit and m.start < occurrence.end and occurrence.start < m.end
+            for unit, m in taken
+        ):
+            continue
+        done.add(occurrence.term)
+        term = terms[occurrence.term]
+        title = (
+            f"{', '.join(term.en)} · {term.term}"
+            if ctx.lang == "id"
+            else f"{term.term}: {', '.join(term.en)}"
+        )
+        target = html_link_target(here, GLOSSARY, term.id)
+        links.append(
+            (
+                occurrence.unit,
+                Mark(
+                    occurrence.start,
+                    occurrence.end,
+                    "a",
+                    (("class", "na-term"), ("href", target), ("title", title)),
+                ),
+            )
+        )
+    return links
+
+
+def _terms_box(extraction: ArticleExtraction, ctx: RenderContext, here: str) -> str:
+    """Indonesian terms of the text with their English equivalents, so that a reader
+    searching in English finds this article."""
+    terms = ctx.archive.corpus.terms
+    ids = dict.fromkeys([*extraction.title_terms, *(o.term for o in extraction.terms)])
+    found = [terms[t] for t in ids if t in terms]
+    lines = [
+        f"## {md_text(ctx.t('article.terms'))} {{ #istilah }}",
+        "",
+        md_text(ctx.t("article.terms_intro")),
+        "",
+    ]
+    for term in sorted(found, key=lambda t: t.term.casefold()):
+        link = md_link(term.term, md_link_target(here, GLOSSARY, term.id))
+        lines.append(f'- {link} — <span lang="en">{html_text(", ".join(term.en))}</span>')
+    lines.append("")
+    return "\n".join(lines)
 
 
 def _date_title(date: DateMention, ctx: RenderContext) -> str:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..extract.model import Quote
 from ..markup import md_link, md_text
 from ..model import ArticleSource
-from ..paths import QUOTES_INDEX, article_page, md_link_target
+from ..paths import QUOTES_INDEX, article_page, entity_page, md_link_target
 from . import RenderContext, front_matter
 from .article import speaker_name
 
@@ -25,7 +25,11 @@ def render_quotes(ctx: RenderContext) -> str:
     lines = [front_matter(ctx.t("quotes.title")), md_text(ctx.t("quotes.intro")), ""]
     for name in sorted(groups, key=lambda n: (-len(groups[n]), n.casefold())):
         items = groups[name]
-        lines += [f"## {md_text(name)}", "", md_text(ctx.t("quotes.count", count=len(items))), ""]
+        speaker = items[0][1].speaker
+        heading = md_text(name)
+        if speaker in ctx.archive.corpus.entities:
+            heading = md_link(name, md_link_target(here, entity_page(str(speaker))))
+        lines += [f"## {heading}", "", md_text(ctx.t("quotes.count", count=len(items))), ""]
         for article, quote in items:
             target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
             source = (

@@ -1,0 +1,174 @@
+"""Entity pages (`entitas/<id>/`) and the index of entities by kind."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..markup import external_link, html_text, md_link, md_text
+from ..model import Entity, EntityKind
+from ..paths import ENTITIES_INDEX, article_page, entity_page, md_link_target
+from . import RenderContext, front_matter
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def render_entities_index(ctx: RenderContext) -> str:
+    here = ENTITIES_INDEX
+    entities = ctx.archive.corpus.entities
+    lines = [front_matter(ctx.t("entities.title")), md_text(ctx.t("entities.intro")), ""]
+    for kind in EntityKind:
+        members = sorted(
+            (e for e in entities.values() if e.kind is kind),
+            key=lambda e: e.names.get(ctx.lang).casefold(),
+        )
+        if not members:
+            continue
+        lines += [
+            f"## {md_text(ctx.t(f'entity.kind.{kind}'))}",
+            "",
+            _row(
+                [
+                    md_text(ctx.t(k))
+                    for k in (
+                        "entities.col_name",
+                        "entities.col_other",
+                        "entities.col_mentions",
+                        "entities.col_articles",
+                    )
+                ]
+            ),
+            "|---|---|---|---|",
+        ]
+        for entity in members:
+            mentions = ctx.indexes.mentions.get(entity.id, ())
+            lines.append(
+                _row(
+                    [
+                        md_link(
+                            entity.names.get(ctx.lang), md_link_target(here, entity_page(entity.id))
+                        ),
+                        md_text(entity.names.get(ctx.other_lang)),
+                        str(len(mentions)),
+                        str(len({article.id for article, _ in mentions})),
+                    ]
+                )
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_entity(entity: Entity, ctx: RenderContext) -> str:
+    here = entity_page(entity.id)
+    other = ctx.other_lang
+    entities = ctx.archive.corpus.entities
+    lines = [front_matter(entity.names.get(ctx.lang)), '<div class="na-card" markdown>', ""]
+    facts = [
+        (ctx.t("entity.kind"), md_text(ctx.t(f"entity.one.{entity.kind}"))),
+        (
+            ctx.t("entity.other_name"),
+            f'<span lang="{other}">{html_text(entity.names.get(other))}</span>',
+        ),
+    ]
+    aliases = [a for a in entity.aliases if a not in (entity.names.id, entity.names.en)]
+    if aliases:
+        facts.append((ctx.t("entity.aliases"), ", ".join(md_text(a) for a in aliases)))
+    if entity.wikidata:
+        facts.append(
+            (
+                ctx.t("entity.wikidata"),
+                external_link(entity.wikidata, f"https://www.wikidata.org/wiki/{entity.wikidata}"),
+            )
+        )
+    relations = [_relation(entity, r.type, r.target, here, ctx) for r in entity.relations]
+    # Relations pointing here, read from the other side: "Hayat Tahrir al-Sham: formerly".
+    relations += [
+        f"{md_link(source.names.get(ctx.lang), md_link_target(here, entity_page(source.id)))}: "
+        f"{md_text(ctx.t(f'relation.{r.type}'))}"
+        for source in entities.values()
+        for r in source.relations
+        if r.target == entity.id
+    ]
+    if relations:
+        facts.append((ctx.t("entity.relations"), "<br>".join(relations)))
+    for term, value in facts:
+        lines += [md_text(term), f":   {value}", ""]
+    lines += ["</div>", ""]
+    if entity.description:
+        lines += [
+            md_text(entity.description.get(ctx.lang)),
+            "",
+            f'<p lang="{other}" class="na-other-lang">'
+            f"{html_text(entity.description.get(other))}</p>",
+            "",
+        ]
+    lines += _mentions(entity, here, ctx)
+    return "\n".join(lines)
+
+
+def _relation(entity: Entity, kind: str, target: str, here: str, ctx: RenderContext) -> str:
+    label = md_text(ctx.t(f"relation.{kind}"))
+    entities = ctx.archive.corpus.entities
+    if target in entities:
+        name = entities[target].names.get(ctx.lang)
+        return f"{label} {md_link(name, md_link_target(here, entity_page(target)))}"
+    return f"{label} {ctx.outlet_link(here, target)}"
+
+
+def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
+    mentions = ctx.indexes.mentions.get(entity.id, ())
+    lines = [f"## {md_text(ctx.t('entity.mentions'))}", ""]
+    if not mentions:
+        return [*lines, md_text(ctx.t("entity.mentions_none")), ""]
+    by_article: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    for article, mention in mentions:
+        by_article[article.id].append((article, mention))
+    for items in by_article.values():
+        article = items[0][0]
+        outlet = ctx.outlet(article.outlet)
+        outlet_name = outlet.name if outlet else ctx.t("article.outlet_unknown")
+        source = f"{outlet_name}, {ctx.date(article.published)}"
+        lines += [
+            f"### {md_link(article.title, md_link_target(here, article_page(article.id)))}",
+            "",
+            f"*{md_text(source)}*",
+            "",
+        ]
+        seen: set[tuple[str, int]] = set()
+        for _, mention in items:
+            key = (mention.unit, mention.sentence)
+            if key in seen:
+                continue
+            seen.add(key)
+            sentence = ctx.indexes.sentences.get(
+                (article.id, mention.unit, mention.sentence), mention.text
+            )
+            target = md_link_target(here, article_page(article.id), mention.unit)
+            lines.append(f"- {md_text(sentence)} ({md_link(mention.unit, target)})")
+        lines.append("")
+    quotes = [(a, q) for a, q in ctx.indexes.quotes if q.speaker == entity.id]
+    if quotes:
+        lines += [f"## {md_text(ctx.t('entity.quotes'))}", ""]
+        for article, quote in quotes:
+            target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
+            lines.append(f"- “{md_text(quote.text)}” ({md_link(article.title, target)})")
+        lines.append("")
+    outlets = Counter(article.outlet for article, _ in mentions)
+    lines += [f"## {md_text(ctx.t('entity.outlets'))}", ""]
+    lines += [
+        f"- {ctx.outlet_link(here, o)} {md_text(ctx.t('card.times', count=n))}"
+        for o, n in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0] or ""))
+    ]
+    together = ctx.indexes.co_mentions.get(entity.id)
+    if together:
+        entities = ctx.archive.corpus.entities
+        lines += ["", f"## {md_text(ctx.t('entity.together'))}", ""]
+        for other_id, count in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))[:10]:
+            name = entities[other_id].names.get(ctx.lang)
+            lines.append(
+                f"- {md_link(name, md_link_target(here, entity_page(other_id)))} "
+                f"({md_text(ctx.t('entity.paragraphs', count=count))})"
+            )
+    lines.append("")
+    return lines

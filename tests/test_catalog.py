@@ -30,6 +30,7 @@ def test_every_label_has_both_languages_and_every_used_key_exists() -> None:
     dynamic |= {f"basis.{b}" for b in Basis} | {f"precision.{p}" for p in Precision}
     dynamic |= {f"kind.outlet.{k}" for k in OutletKind}
     dynamic |= {f"category.{c}" for c in TermCategory}
+    dynamic |= {f"part.{p}" for p in ("early", "middle", "late")}
     dynamic |= {f"entity.{form}.{k}" for k in EntityKind for form in ("kind", "one")}
     schema = json.loads((PACKAGE / "schemas" / "entities.schema.json").read_text(encoding="utf-8"))
     relation_types = schema["$defs"]["entity"]["properties"]["relations"]["items"]["properties"][

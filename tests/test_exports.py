@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, run_mkdocs_build, write_article
+from tests.conftest import ROOT, copy_project, run_mkdocs_build, write_article
 
 Build = Callable[[Path], subprocess.CompletedProcess[str]]
 
@@ -31,6 +31,7 @@ FIELDS = {
     },
     "dates.json": {
         "article",
+        "anchor",
         "paragraph",
         "sentence",
         "start",
@@ -45,6 +46,7 @@ FIELDS = {
     },
     "figures.json": {
         "article",
+        "anchor",
         "paragraph",
         "sentence",
         "start",
@@ -59,6 +61,7 @@ FIELDS = {
     },
     "quotes.json": {
         "article",
+        "anchor",
         "paragraph",
         "sentence",
         "start",
@@ -97,6 +100,15 @@ def test_each_export_has_its_fields(data: Path, name: str) -> None:
     assert records, f"{name} is empty"
     for record in records:
         assert set(record) == FIELDS[name], (name, record)
+
+
+def test_every_published_file_is_described_on_the_data_page(data: Path) -> None:
+    page = (ROOT / "content" / "data.md").read_text(encoding="utf-8")
+    # data/index.html is the page itself (content/data.md with directory URLs).
+    published = sorted(p.name for p in data.iterdir() if p.name != "index.html")
+    assert len(published) >= 14
+    for name in published:
+        assert f"(data/{name})" in page, f"content/data.md does not describe data/{name}"
 
 
 def test_every_item_points_at_the_words_it_quotes(data: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from news_archive.__main__ import main
-from news_archive.pipeline import build_archive, render_site
+from news_archive.pipeline import build_archive, render_explainers, render_site
 from tests.conftest import ROOT, SOURCES, TODAY, write_article
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -18,7 +18,9 @@ GOLDEN_ARTICLE = "rg-2016-12-22-tentara-suriah-kuasai-seluruh-aleppo"
 def test_golden_article_page(update_golden: bool) -> None:
     pages = {
         page.path: page.content
-        for page in render_site(build_archive(SOURCES, root=ROOT, today=TODAY))
+        for page in render_site(
+            build_archive(SOURCES, root=ROOT, today=TODAY, content=ROOT / "content")
+        )
     }
     actual = pages[f"artikel/{GOLDEN_ARTICLE}.md"]
     golden = GOLDEN / f"{GOLDEN_ARTICLE}.md"
@@ -35,11 +37,16 @@ def test_generate_writes_the_pages_the_plugin_builds(
 ) -> None:
     out = tmp_path / "out"
     assert main(["--root", str(ROOT), "generate", "--out", str(out)]) == 0
-    expected = render_site(build_archive(SOURCES, root=ROOT))
+    archive = build_archive(SOURCES, root=ROOT, content=ROOT / "content")
+    expected = render_site(archive) + render_explainers(archive, ROOT / "content")
+    assert {page.path for page in expected} >= {
+        "penjelasan/pertempuran-aleppo.md",
+        "peristiwa/index.md",
+    }
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == sorted(page.path for page in expected)
     for page in expected:
-        assert (out / page.path).read_text(encoding="utf-8") == page.content
+        assert (out / page.path).read_bytes() == page.content.encode("utf-8"), page.path
     assert f"Wrote {len(expected)} pages" in capsys.readouterr().out
 
 

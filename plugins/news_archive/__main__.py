@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ArchiveError, Problem
 from .evaluate import evaluate, load_gold, report
-from .pipeline import build_archive, render_site, write_pages
+from .pipeline import build_archive, render_explainers, render_site, write_pages
 from .report import contributor_report
 
 
@@ -59,8 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
     sources: Path = (args.sources or root / "sources").resolve()
+    content = root / "content"
     try:
-        archive = build_archive(sources, root=root)
+        archive = build_archive(
+            sources, root=root, content=content if args.command != "eval" else None
+        )
     except ArchiveError as exc:
         _print_problems(exc.problems)
         print(f"{len(exc.problems)} error(s).", file=sys.stderr)
@@ -78,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line)
         return 0
     if args.command == "generate":
-        pages = render_site(archive, args.lang)
+        pages = render_site(archive, args.lang) + render_explainers(archive, content, args.lang)
         write_pages(pages, args.out)
         print(f"Wrote {len(pages)} pages to {args.out}.")
         return 0

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .citations import Explainer, cited_in
 from .cleaning import CleanedArticle
 from .errors import Problem
 from .extract.model import (
@@ -26,6 +27,7 @@ from .extract.model import (
 from .model import ArticleSource
 from .quantities import ReportedFigure, disagreements, report_figures
 from .sources import Corpus
+from .timeline import Report, attach
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +36,14 @@ class Archive:
     articles: tuple[CleanedArticle, ...]
     extractions: Mapping[str, ArticleExtraction]
     """By article id; articles in a language without extraction rules have none."""
+    explainers: tuple[Explainer, ...] = ()
+    """Hand-written pages that cite the archive."""
+    citation_warnings: tuple[Problem, ...] = ()
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
         found = [w for extraction in self.extractions.values() for w in extraction.warnings]
-        return (*self.corpus.warnings, *found)
+        return (*self.corpus.warnings, *found, *self.citation_warnings)
 
 
 Item = DateMention | Figure | Quote
@@ -64,6 +69,11 @@ class Indexes:
     """Glossary term id → every occurrence, in article order."""
     sentences: Mapping[tuple[str, str, int], str]
     """(article id, unit id, sentence index) → the sentence's text."""
+    reports: tuple[Report, ...]
+    """Every date mention on the timeline, attached to an event or not."""
+    reports_by_event: Mapping[str, tuple[Report, ...]]
+    cited_in: Mapping[tuple[str, str], list[Explainer]]
+    """(article id, paragraph) → hand-written pages citing it."""
     anchors: Mapping[int, str]
     """id() of a date, figure or quote → its anchor on the article page (d3, f1, q2)."""
 
@@ -121,6 +131,11 @@ def build_indexes(archive: Archive) -> Indexes:
         if reported.quantity is not None:
             by_quantity[reported.quantity].append(reported)
     tolerance = {q.id: q.tolerance for q in corpus.quantities}
+    reports = attach(corpus.articles, archive.extractions, list(corpus.events.values()))
+    by_event: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        if report.event is not None:
+            by_event[report.event].append(report)
     return Indexes(
         articles={a.source.id: a for a in archive.articles},
         articles_by_outlet={k: tuple(v) for k, v in by_outlet.items()},
@@ -134,5 +149,8 @@ def build_indexes(archive: Archive) -> Indexes:
         co_mentions=dict(co_mentions),
         term_occurrences={k: tuple(v) for k, v in occurrences.items()},
         sentences=sentences,
+        reports=tuple(reports),
+        reports_by_event={k: tuple(v) for k, v in by_event.items()},
+        cited_in=cited_in(archive.explainers),
         anchors=anchors,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -39,6 +39,10 @@ class Catalog:
             for name, value in values.items()
         }
         return message.format(**shown)
+
+    def part_text(self, lang: str) -> Callable[[str, str], str]:
+        """Words a part of a month in `lang`: ("late", "Juli 2016") → "akhir Juli 2016"."""
+        return lambda part, month: self.text(f"part.{part}", lang, month=month)
 
 
 @cache

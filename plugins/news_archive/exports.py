@@ -4,19 +4,22 @@ the extraction engine found in it, as JSON (one record per line) and CSV."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .catalog import catalog
 from .cleaning import CleanedArticle
 from .extract.model import ArticleExtraction
 from .extract.numbers import as_number
-from .model import Quantity
+from .formatting import LANGUAGES, format_span
+from .model import Event, PartialDate, Period, Quantity
 from .quantities import ReportedFigure
 
 if TYPE_CHECKING:
-    from .archive import Indexes
+    from .archive import Archive, Indexes
 
 DATA_DIR = "data"
 
@@ -86,9 +89,14 @@ def article_records(articles: Sequence[CleanedArticle]) -> list[dict[str, Any]]:
     return records
 
 
-def _place(article: str, item: Any) -> dict[str, Any]:
+Anchor = Callable[[Any], str]
+"""The id of an item's anchor on its article page (`d3`, `f2`, `q1`)."""
+
+
+def _place(article: str, item: Any, anchor: Anchor | None = None) -> dict[str, Any]:
     return {
         "article": article,
+        **({"anchor": anchor(item)} if anchor else {}),
         "paragraph": item.unit,
         "sentence": item.sentence,
         "start": item.start,
@@ -97,10 +105,12 @@ def _place(article: str, item: Any) -> dict[str, Any]:
     }
 
 
-def date_records(extractions: Iterable[ArticleExtraction]) -> list[dict[str, Any]]:
+def date_records(
+    extractions: Iterable[ArticleExtraction], anchor: Anchor | None = None
+) -> list[dict[str, Any]]:
     return [
         {
-            **_place(x.article, d),
+            **_place(x.article, d, anchor),
             "value": d.value.iso if d.value else None,
             "precision": str(d.precision),
             "basis": str(d.basis),
@@ -113,10 +123,12 @@ def date_records(extractions: Iterable[ArticleExtraction]) -> list[dict[str, Any
     ]
 
 
-def figure_records(extractions: Iterable[ArticleExtraction]) -> list[dict[str, Any]]:
+def figure_records(
+    extractions: Iterable[ArticleExtraction], anchor: Anchor | None = None
+) -> list[dict[str, Any]]:
     return [
         {
-            **_place(x.article, f),
+            **_place(x.article, f, anchor),
             "value": as_number(f.value),
             "value_max": as_number(f.value_max) if f.value_max is not None else None,
             "qualifier": f.qualifier,
@@ -129,10 +141,12 @@ def figure_records(extractions: Iterable[ArticleExtraction]) -> list[dict[str, A
     ]
 
 
-def quote_records(extractions: Iterable[ArticleExtraction]) -> list[dict[str, Any]]:
+def quote_records(
+    extractions: Iterable[ArticleExtraction], anchor: Anchor | None = None
+) -> list[dict[str, Any]]:
     return [
         {
-            **_place(x.article, q),
+            **_place(x.article, q, anchor),
             "speaker": q.speaker,
             "speaker_text": q.speaker_text,
             "found_by": q.cue,
@@ -157,6 +171,7 @@ def mention_records(extractions: Iterable[ArticleExtraction]) -> list[dict[str, 
 
 DATE_COLUMNS = (
     "article",
+    "anchor",
     "paragraph",
     "sentence",
     "start",
@@ -171,6 +186,7 @@ DATE_COLUMNS = (
 )
 FIGURE_COLUMNS = (
     "article",
+    "anchor",
     "paragraph",
     "sentence",
     "start",
@@ -252,26 +268,205 @@ def _reported(reported: ReportedFigure) -> dict[str, Any]:
     }
 
 
-def render_exports(
-    articles: Sequence[CleanedArticle],
-    extractions: Mapping[str, ArticleExtraction],
-    indexes: Indexes,
-    quantities: Sequence[Quantity],
-) -> dict[str, str]:
+def render_exports(archive: Archive, indexes: Indexes, lang: str) -> dict[str, str]:
     """Every export file: docs-relative path → content."""
-    ordered = [extractions[a.source.id] for a in articles if a.source.id in extractions]
-    dates = date_records(ordered)
-    figures = figure_records(ordered)
+    corpus = archive.corpus
+    articles = archive.articles
+    ordered = [
+        archive.extractions[a.source.id] for a in articles if a.source.id in archive.extractions
+    ]
+    dates = date_records(ordered, indexes.anchor)
+    figures = figure_records(ordered, indexes.anchor)
     assigned = [_reported(r) for r in indexes.figures if r.quantity is not None]
+    events = list(corpus.events.values())
+    event_data = event_records(events, indexes)
+    labels = catalog()
+    # The calendar's time stamp is the newest publication date, so two builds of the same
+    # sources write the same file.
+    stamp = max((a.published.first_day for a in corpus.articles), default=dt.date(2000, 1, 1))
     return {
-        f"{DATA_DIR}/quantities.json": _json(quantity_records(quantities, indexes)),
+        f"{DATA_DIR}/quantities.json": _json(quantity_records(corpus.quantities, indexes)),
         f"{DATA_DIR}/quantities.csv": _csv(assigned, QUANTITY_COLUMNS),
         f"{DATA_DIR}/articles.json": _json(article_records(articles)),
         f"{DATA_DIR}/dates.json": _json(dates),
         f"{DATA_DIR}/dates.csv": _csv(dates, DATE_COLUMNS),
         f"{DATA_DIR}/figures.json": _json(figures),
         f"{DATA_DIR}/figures.csv": _csv(figures, FIGURE_COLUMNS),
-        f"{DATA_DIR}/quotes.json": _json(quote_records(ordered)),
+        f"{DATA_DIR}/quotes.json": _json(quote_records(ordered, indexes.anchor)),
         f"{DATA_DIR}/attributions.json": _json(attribution_records(ordered)),
         f"{DATA_DIR}/mentions.json": _json(mention_records(ordered)),
+        f"{DATA_DIR}/events.json": _json(event_data),
+        f"{DATA_DIR}/events.csv": _csv([_flat_event(r) for r in event_data], EVENT_COLUMNS),
+        f"{DATA_DIR}/timeline.json": json.dumps(
+            timeline_js(
+                events,
+                corpus.periods,
+                lang,
+                labels.text("events.title", lang),
+                labels.text("events.intro", lang),
+            ),
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n",
+        f"{DATA_DIR}/events.ics": icalendar(events, lang, stamp),
     }
+
+
+# --------------------------------------------------------------------------------------
+# Events: JSON, CSV, TimelineJS and iCalendar
+
+EVENT_COLUMNS = (
+    "id",
+    "date",
+    "precision",
+    "date_text_id",
+    "date_text_en",
+    "period",
+    "title_id",
+    "title_en",
+    "summary_id",
+    "summary_en",
+    "entities",
+    "reports",
+)
+
+
+def event_date_text(event: Event, lang: str) -> str:
+    """The event's date in words, as precise as it is known ("akhir Juli 2016")."""
+    part_text = catalog().part_text(lang)
+    return format_span(event.start, event.end, event.precision, lang, part_text, event.parts)
+
+
+def event_records(events: Sequence[Event], indexes: Indexes) -> list[dict[str, Any]]:
+    records = []
+    for event in events:
+        reports = indexes.reports_by_event.get(event.id, ())
+        records.append(
+            {
+                "id": event.id,
+                "date": event.iso,
+                "precision": event.precision,
+                "date_text": {lang: event_date_text(event, lang) for lang in LANGUAGES},
+                "period": event.period,
+                "title": {"id": event.title.id, "en": event.title.en},
+                "summary": {"id": event.summary.id, "en": event.summary.en},
+                "entities": list(event.entities),
+                "reports": [
+                    {
+                        "article": r.article.id,
+                        "outlet": r.article.outlet,
+                        "anchor": indexes.anchor(r.mention),
+                        "paragraph": r.mention.unit,
+                        "text": r.mention.text,
+                        "value": r.mention.value.iso if r.mention.value else None,
+                        "sentence": r.sentence,
+                    }
+                    for r in reports
+                ],
+            }
+        )
+    return records
+
+
+def _flat_event(record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": record["id"],
+        "date": record["date"],
+        "precision": record["precision"],
+        "date_text_id": record["date_text"]["id"],
+        "date_text_en": record["date_text"]["en"],
+        "period": record["period"],
+        "title_id": record["title"]["id"],
+        "title_en": record["title"]["en"],
+        "summary_id": record["summary"]["id"],
+        "summary_en": record["summary"]["en"],
+        "entities": record["entities"],
+        "reports": len(record["reports"]),
+    }
+
+
+def _timeline_date(date: PartialDate, part: str | None = None) -> dict[str, int]:
+    """TimelineJS date: as many of year, month and day as are known; no day for an end
+    known only as part of its month (the slide's display_date words it: "late July")."""
+    fields = {"year": date.year}
+    if date.month is not None:
+        fields["month"] = date.month
+    if date.day is not None and part is None:
+        fields["day"] = date.day
+    return fields
+
+
+def timeline_js(
+    events: Sequence[Event], periods: Sequence[Period], lang: str, title: str, text: str
+) -> dict[str, Any]:
+    """The timeline in TimelineJS's JSON format: events with start_date/end_date as precise
+    as known, a headline and text, grouped by period; periods as eras."""
+    names = {p.id: p.title.get(lang) for p in periods}
+    return {
+        "title": {"text": {"headline": title, "text": text}},
+        "events": [
+            {
+                "unique_id": event.id,
+                "start_date": _timeline_date(event.start, event.parts[0]),
+                **(
+                    {"end_date": _timeline_date(event.end, event.parts[1])}
+                    if event.end and event.precision != "part_of_month"
+                    else {}
+                ),
+                "display_date": event_date_text(event, lang),
+                "text": {"headline": event.title.get(lang), "text": event.summary.get(lang)},
+                **({"group": names[event.period]} if event.period in names else {}),
+            }
+            for event in events
+        ],
+        "eras": [
+            {
+                "start_date": _timeline_date(p.start),
+                "end_date": _timeline_date(p.end),
+                "text": {"headline": p.title.get(lang)},
+            }
+            for p in periods
+        ],
+    }
+
+
+def _ics_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """RFC 5545 lines are at most 75 octets; longer ones continue after a space."""
+    out, current = [], ""
+    for char in line:
+        if len((current + char).encode("utf-8")) > 75:
+            out.append(current)
+            current = " " + char
+        else:
+            current += char
+    return [*out, current]
+
+
+def icalendar(events: Sequence[Event], lang: str, stamp: dt.date) -> str:
+    """All-day calendar entries (the end date is the day after, as RFC 5545 wants)."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//news-archive//Arsip Aleppo//ID",
+        "CALSCALE:GREGORIAN",
+    ]
+    for event in events:
+        first = event.start.first_day
+        last = (event.end or event.start).last_day
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.id}@news-archive",
+            f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
+            f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{last + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_ics_text(event.title.get(lang))}",
+            f"DESCRIPTION:{_ics_text(event.summary.get(lang))}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"

@@ -17,6 +17,21 @@ class Precision(enum.StrEnum):
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
+PARTS_OF_MONTH = {"early": (1, 10), "middle": (11, 20), "late": (21, 31)}
+"""Days of a month's thirds, as the archive reads "awal", "pertengahan" and "akhir"."""
+
+
+def part_of_month(day: int) -> str:
+    return next(part for part, (low, high) in PARTS_OF_MONTH.items() if low <= day <= high)
+
+
+def part_days(year: int, month: int, part: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a part of a month (late February ends on the 28th or 29th)."""
+    low, high = PARTS_OF_MONTH[part]
+    return dt.date(year, month, low), dt.date(
+        year, month, min(high, calendar.monthrange(year, month)[1])
+    )
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
@@ -238,3 +253,36 @@ class Term:
     @property
     def surface_forms(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((self.term, *self.forms)))
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A moment the archive covers (the battle of 2016, the offensive of 2024)."""
+
+    id: str
+    title: Bilingual
+    start: PartialDate
+    end: PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A curated event: what happened, when, and which date mentions report it."""
+
+    id: str
+    start: PartialDate
+    end: PartialDate | None
+    precision: str
+    title: Bilingual
+    summary: Bilingual
+    origin: Origin
+    window: tuple[PartialDate, PartialDate]
+    words: tuple[str, ...]
+    entities: tuple[str, ...] = ()
+    period: str | None = None
+    parts: tuple[str | None, str | None] = (None, None)
+    """"early", "middle" or "late" when an end is known only as part of its month."""
+
+    @property
+    def iso(self) -> str:
+        return self.start.iso if self.end is None else f"{self.start.iso}/{self.end.iso}"

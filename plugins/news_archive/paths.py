@@ -20,6 +20,9 @@ ENTITIES_DIR = "entitas"
 ENTITIES_INDEX = f"{ENTITIES_DIR}/index.md"
 GLOSSARY = "glosarium/index.md"
 GLOSSARY_EN = "glosarium/inggris.md"
+EVENTS_DIR = "peristiwa"
+EVENTS_INDEX = f"{EVENTS_DIR}/index.md"
+EXPLAINERS_DIR = "penjelasan"
 
 RESERVED_IDS = frozenset({"index"})
 """Ids that would collide with an index page in the same folder."""
@@ -35,6 +38,10 @@ def outlet_page(outlet_id: str) -> str:
 
 def entity_page(entity_id: str) -> str:
     return f"{ENTITIES_DIR}/{entity_id}.md"
+
+
+def event_page(event_id: str) -> str:
+    return f"{EVENTS_DIR}/{event_id}.md"
 
 
 def md_link_target(from_page: str, to_page: str, anchor: str | None = None) -> str:

@@ -8,18 +8,21 @@ the site and the Markdown written to disk cannot differ.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .archive import Archive, build_indexes
 from .catalog import catalog
+from .citations import check_citations, read_explainers, render_citations
 from .cleaning import StructuralRule, clean_article, find_repeated_lines
+from .errors import Severity, raise_if_errors
 from .exports import render_exports
 from .extract import ExtractionContext, extract_article
 from .pages import RenderContext
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
 from .pages.entities import render_entities_index, render_entity
+from .pages.events import render_event, render_events_index
 from .pages.figures import render_all_figures, render_figures
 from .pages.glossary import render_glossary, render_glossary_en
 from .pages.outlets import render_outlet, render_outlets_index
@@ -28,6 +31,7 @@ from .paths import (
     ALL_FIGURES,
     ARTICLES_INDEX,
     ENTITIES_INDEX,
+    EVENTS_INDEX,
     FIGURES_INDEX,
     GLOSSARY,
     GLOSSARY_EN,
@@ -35,6 +39,7 @@ from .paths import (
     QUOTES_INDEX,
     article_page,
     entity_page,
+    event_page,
     outlet_page,
 )
 from .sources import load_corpus
@@ -50,9 +55,14 @@ class GeneratedFile:
 
 
 def build_archive(
-    sources: Path, *, root: Path | None = None, today: dt.date | None = None
+    sources: Path,
+    *,
+    root: Path | None = None,
+    today: dt.date | None = None,
+    content: Path | None = None,
 ) -> Archive:
-    """Read, validate and clean the archive's sources. Raises ArchiveError."""
+    """Read, validate, clean and extract the archive's sources, and check the citations of
+    the hand-written pages under `content`. Raises ArchiveError."""
     corpus = load_corpus(sources, root=root, today=today or dt.date.today())
     repeated = find_repeated_lines(corpus.articles, corpus.rules.structure)
     cleaned = tuple(
@@ -70,7 +80,14 @@ def build_archive(
         context = contexts.get(article.source.language.split("-")[0])
         if context is not None:
             extractions[article.source.id] = extract_article(article, context)
-    return Archive(corpus, cleaned, extractions)
+    archive = Archive(corpus, cleaned, extractions)
+    if content is None or not content.is_dir():
+        return archive
+    explainers, problems = read_explainers(content, root or sources.parent)
+    problems += check_citations(explainers, archive)
+    raise_if_errors(problems)
+    warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
+    return replace(archive, explainers=tuple(explainers), citation_warnings=warnings)
 
 
 def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
@@ -97,6 +114,7 @@ def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
         GeneratedFile(ENTITIES_INDEX, render_entities_index(ctx), listed=True),
         GeneratedFile(GLOSSARY, render_glossary(ctx), listed=True),
         GeneratedFile(GLOSSARY_EN, render_glossary_en(ctx)),
+        GeneratedFile(EVENTS_INDEX, render_events_index(ctx), listed=True),
     ]
     pages.extend(
         GeneratedFile(article_page(article.source.id), render_article(article, ctx, labels))
@@ -110,11 +128,32 @@ def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
         GeneratedFile(entity_page(entity.id), render_entity(entity, ctx))
         for entity in archive.corpus.entities.values()
     )
-    exports = render_exports(
-        archive.articles, archive.extractions, ctx.indexes, archive.corpus.quantities
+    pages.extend(
+        GeneratedFile(event_page(event.id), render_event(event, ctx))
+        for event in archive.corpus.events.values()
     )
+    exports = render_exports(archive, ctx.indexes, lang)
     pages.extend(GeneratedFile(path, content) for path, content in exports.items())
     return pages
+
+
+def resolve_page(markdown: str, page: str, archive: Archive, lang: str = "id") -> str:
+    """A hand-written page's Markdown with its citations resolved (unchanged otherwise)."""
+    if not any(e.page == page for e in archive.explainers):
+        return markdown
+    labels = catalog()
+    return render_citations(markdown, page, archive, lang, lambda key: labels.text(key, lang))
+
+
+def render_explainers(archive: Archive, content: Path, lang: str = "id") -> list[GeneratedFile]:
+    """Hand-written pages that cite the archive, citations resolved, as MkDocs shows them."""
+    return [
+        GeneratedFile(
+            e.page,
+            resolve_page((content / e.page).read_text(encoding="utf-8"), e.page, archive, lang),
+        )
+        for e in archive.explainers
+    ]
 
 
 def write_pages(pages: list[GeneratedFile], out: Path) -> None:

@@ -19,9 +19,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
+from .archive import Archive
 from .errors import ArchiveError, Problem
-from .pipeline import build_archive, render_site
+from .pipeline import build_archive, render_site, resolve_page
 
 log = get_plugin_logger(__name__)
 
@@ -35,6 +37,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
         self.sources: Path | None = None
         self.root: Path | None = None
+        self.archive: Archive | None = None
+        self.lang = "id"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).resolve().parent
@@ -43,12 +47,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self.sources is not None
+        self.lang = config.theme.get("language", "id")
         try:
-            archive = build_archive(self.sources, root=self.root)
+            archive = build_archive(self.sources, root=self.root, content=Path(config.docs_dir))
         except ArchiveError as exc:
             raise PluginError(exc.report()) from None
+        self.archive = archive
         _log_collapsed(archive.warnings)
-        for page in render_site(archive, config.theme.get("language", "id")):
+        for page in render_site(archive, self.lang):
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 raise PluginError(
@@ -64,6 +70,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Resolve [[src:…]], [[entity:…]], [[term:…]] and [[event:…]] in hand-written pages."""
+        if self.archive is None:
+            return markdown
+        return resolve_page(markdown, page.file.src_uri, self.archive, self.lang)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.sources is not None:

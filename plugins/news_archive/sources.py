@@ -24,14 +24,18 @@ from .model import (
     Bilingual,
     Entity,
     EntityKind,
+    Event,
     Origin,
     Outlet,
     OutletKind,
     PartialDate,
+    Period,
     Quantity,
     Relation,
     Term,
     TermCategory,
+    part_days,
+    part_of_month,
 )
 from .paths import RESERVED_IDS
 from .schema import validate
@@ -43,6 +47,7 @@ CLEANING_FILE = "cleaning.yml"
 ENTITIES_FILE = "entities.yml"
 QUANTITIES_FILE = "quantities.yml"
 GLOSSARY_FILE = "glossary.yml"
+EVENTS_FILE = "events.yml"
 LANGUAGE_FILES = "language-*.yml"
 
 _DELIMITER = re.compile(r"---[ \t]*\r?")
@@ -63,6 +68,9 @@ class Corpus:
     quantities: tuple[Quantity, ...] = ()
     terms: Mapping[str, Term] = field(default_factory=dict)
     """Glossary terms by id, in the registry's order."""
+    periods: tuple[Period, ...] = ()
+    events: Mapping[str, Event] = field(default_factory=dict)
+    """Curated events by id, in the registry's order."""
     warnings: tuple[Problem, ...] = ()
 
 
@@ -149,6 +157,7 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
     languages = _load_languages(reader, sources)
     quantities = _load_quantities(reader, sources / QUANTITIES_FILE)
     terms = _load_glossary(reader, sources / GLOSSARY_FILE, languages)
+    periods, events = _load_events(reader, sources / EVENTS_FILE, entities)
     articles = _load_articles(reader, sources / ARTICLES_DIR, outlets, today)
     for article in articles:
         if article.language.split("-")[0] not in languages:
@@ -172,7 +181,9 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
             articles, key=lambda a: (a.published.first_day, a.published.precision != "day", a.id)
         )
     )
-    return Corpus(ordered, outlets, rules, entities, languages, quantities, terms, warnings)
+    return Corpus(
+        ordered, outlets, rules, entities, languages, quantities, terms, periods, events, warnings
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -498,6 +509,201 @@ def _load_glossary(
                     )
                 )
     return terms
+
+
+def parse_span(value: str) -> tuple[PartialDate, PartialDate | None]:
+    """ "2016-07-21/2016-07-31" → both ends; "2016-12-14" → (that date, None)."""
+    first, _, last = value.partition("/")
+    return PartialDate.parse(first), (PartialDate.parse(last) if last else None)
+
+
+_PART_END = re.compile(r"^(?P<month>[0-9]{4}-[0-9]{2})-(?P<part>early|middle|late)$")
+
+
+def parse_event_span(
+    value: str,
+) -> tuple[PartialDate, PartialDate | None, tuple[str | None, str | None]]:
+    """An event's date, whose ends may be parts of a month: "2016-07-late" is 21–31 July,
+    "2016-11/2016-12-early" runs from November to the 10th of December."""
+    first, _, last = value.partition("/")
+    ends: list[PartialDate | None] = []
+    parts: list[str | None] = []
+    for position, text in enumerate((first, last or None)):
+        if text is None:
+            ends.append(None)
+            parts.append(None)
+            continue
+        found = _PART_END.match(text)
+        if found is None:
+            ends.append(PartialDate.parse(text))
+            parts.append(None)
+            continue
+        month = PartialDate.parse(found["month"])
+        assert month.month is not None
+        low, high = part_days(month.year, month.month, found["part"])
+        day = low if position == 0 else high
+        ends.append(PartialDate.of(day))
+        parts.append(found["part"])
+    start, end = ends
+    assert start is not None
+    if not last and parts[0]:
+        # "2016-07-late" alone: the whole third of the month.
+        month_end = PartialDate.parse(first.rsplit("-", 1)[0])
+        assert month_end.month is not None
+        end = PartialDate.of(part_days(month_end.year, month_end.month, str(parts[0]))[1])
+        parts[1] = parts[0]
+    return start, end, (parts[0], parts[1])
+
+
+def _precision_mismatch(
+    precision: str,
+    start: PartialDate,
+    end: PartialDate | None,
+    parts: tuple[str | None, str | None],
+) -> str | None:
+    """Why a date does not have the precision it claims, or None when it does."""
+    single = end is None or end == start
+    expected = {
+        "day": single and start.day is not None,
+        "month": single and start.month is not None and start.day is None,
+        "year": single and start.month is None,
+        "part_of_month": parts[0] is not None
+        and parts[0] == parts[1]
+        and end is not None
+        and (start.year, start.month) == (end.year, end.month),
+        "range": not single,
+    }[precision]
+    if expected:
+        return None
+    examples = {
+        "day": "2016-12-14",
+        "month": "2016-09",
+        "year": "2017",
+        "part_of_month": "2016-07-late (or 2016-07-21/2016-07-31)",
+        "range": "2016-11/2016-12-early",
+    }
+    return f"precision '{precision}' needs a date like {examples[precision]}"
+
+
+def _load_events(
+    reader: _Reader, path: Path, entities: Mapping[str, Entity]
+) -> tuple[tuple[Period, ...], dict[str, Event]]:
+    shown = reader.display(path)
+    if not path.is_file():
+        return (), {}
+    document = reader.read_yaml(path)
+    if document is None:
+        return (), {}
+    problems = validate(document.data, "events", document, shown)
+    reader.extend(problems)
+    if problems:
+        return (), {}
+    periods: list[Period] = []
+    for index, entry in enumerate(document.data["periods"]):
+        try:
+            start, end = parse_span(entry["date"])
+        except ValueError as exc:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of(("periods", index, "date")),
+                    f"periods[{index}].date",
+                    str(exc),
+                )
+            )
+            continue
+        periods.append(
+            Period(
+                entry["id"],
+                Bilingual(entry["title"]["id"], entry["title"]["en"]),
+                start,
+                end or start,
+            )
+        )
+    events: dict[str, Event] = {}
+    for index, entry in enumerate(document.data["events"]):
+        at: tuple[str | int, ...] = ("events", index)
+        field_name = f"events[{index}]"
+        if entry["id"] in events or entry["id"] in RESERVED_IDS:
+            reason = "is used twice" if entry["id"] in events else "is reserved for an index page"
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "id")),
+                    f"{field_name}.id",
+                    f"event id '{entry['id']}' {reason}",
+                )
+            )
+            continue
+        try:
+            start, end, parts = parse_event_span(entry["date"])
+            if "window" in entry["match"]:
+                window_start, window_end = parse_span(entry["match"]["window"])
+            else:
+                window_start, window_end = start, end
+        except ValueError as exc:
+            reader.add(
+                Problem(shown, document.line_of((*at, "date")), f"{field_name}.date", str(exc))
+            )
+            continue
+        precision = entry["precision"]
+        # The older spelling of a part of a month, as its days: 2016-07-21/2016-07-31.
+        same_month = end is not None and (start.year, start.month) == (end.year, end.month)
+        if precision == "part_of_month" and parts == (None, None) and same_month:
+            assert end is not None
+            if start.day and end.day and part_of_month(start.day) == part_of_month(end.day):
+                parts = (part_of_month(start.day), part_of_month(end.day))
+        mismatch = _precision_mismatch(precision, start, end, parts)
+        if mismatch:
+            reader.add(
+                Problem(shown, document.line_of((*at, "date")), f"{field_name}.date", mismatch)
+            )
+            continue
+        for n, entity_id in enumerate(entry.get("entities", ())):
+            if entity_id not in entities:
+                reader.add(
+                    Problem(
+                        shown,
+                        document.line_of((*at, "entities", n)),
+                        f"{field_name}.entities[{n}]",
+                        f"unknown entity '{entity_id}'",
+                        hint="add it to sources/entities.yml or fix the id",
+                    )
+                )
+        last = end or start
+        period = next(
+            (
+                p.id
+                for p in periods
+                if p.start.first_day <= start.first_day and last.last_day <= p.end.last_day
+            ),
+            None,
+        )
+        if period is None and periods:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, "date")),
+                    f"{field_name}.date",
+                    f"{entry['date']} falls in no period of the registry",
+                    hint="add a period under 'periods:' or fix the date",
+                )
+            )
+        events[entry["id"]] = Event(
+            id=entry["id"],
+            start=start,
+            end=end,
+            precision=precision,
+            title=Bilingual(entry["title"]["id"], entry["title"]["en"]),
+            summary=Bilingual(entry["summary"]["id"], entry["summary"]["en"]),
+            origin=Origin(shown, document.line_of(at)),
+            window=(window_start, window_end or window_start),
+            words=tuple(entry["match"]["words"]),
+            entities=tuple(entry.get("entities", ())),
+            period=period,
+            parts=parts,
+        )
+    return tuple(periods), events
 
 
 def _load_languages(reader: _Reader, sources: Path) -> dict[str, Language]:

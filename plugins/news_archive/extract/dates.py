@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ..model import PartialDate
+from ..model import PARTS_OF_MONTH, PartialDate
 from ..model import Precision as DatePrecision
 from .language import Language, alternation
 from .model import Basis, DateMention, Precision, Sentence, TimeValue, Unit
@@ -31,12 +31,13 @@ _M = r"(?:1[0-2]|0?[1-9])"
 _Y = r"(?:19|20)\d{2}"
 _NOT_AFTER = r"(?![\w])"
 _PARTS_OF_MONTH = {
-    "awal": (1, 10),
-    "pertengahan": (11, 20),
-    "medio": (11, 20),
-    "akhir": (21, 31),
-    "penghujung": (21, 31),
-    "ujung": (21, 31),
+    word: PARTS_OF_MONTH[part]
+    for part, words in {
+        "early": ("awal",),
+        "middle": ("pertengahan", "medio"),
+        "late": ("akhir", "penghujung", "ujung"),
+    }.items()
+    for word in words
 }
 _PARTS_OF_YEAR = {
     "awal": (1, 4),

@@ -11,7 +11,7 @@ import yaml
 from ..archive import Archive, Indexes
 from ..catalog import Catalog
 from ..extract.numbers import as_number
-from ..formatting import country_name, format_number, format_partial_date
+from ..formatting import country_name, format_number, format_partial_date, format_span
 from ..markup import html_text, md_link, md_text
 from ..model import Outlet, PartialDate
 from ..paths import md_link_target, outlet_page
@@ -54,6 +54,18 @@ class RenderContext:
 
     def date(self, date: PartialDate, *, weekday: bool = False) -> str:
         return format_partial_date(date, self.lang, weekday=weekday)
+
+    def span(
+        self,
+        start: PartialDate,
+        end: PartialDate | None,
+        precision: str,
+        lang: str | None = None,
+        parts: tuple[str | None, str | None] = (None, None),
+    ) -> str:
+        """A date as precise as it is known (see `format_span`)."""
+        lang = lang or self.lang
+        return format_span(start, end, precision, lang, self.catalog.part_text(lang), parts)
 
     def number(self, value: float) -> str:
         return format_number(as_number(value), self.lang)

@@ -379,6 +379,16 @@ def _text(article: CleanedArticle, marks: dict[str, list[Mark]], ctx: RenderCont
             f'<p id="{paragraph.id}">{text} '
             f'<a class="na-anchor" href="#{paragraph.id}" aria-label="{label}">¶</a></p>'
         )
+        citing = ctx.indexes.cited_in.get((source.id, paragraph.id))
+        if citing:
+            here = article_page(source.id)
+            links = ", ".join(
+                f'<a href="{html_link_target(here, e.page)}">{html_text(e.title)}</a>'
+                for e in citing
+            )
+            lines.append(
+                f'<p class="na-cited-in">{html_text(ctx.t("article.cited_in"))} {links}</p>'
+            )
     lines += ["</div>", ""]
     return "\n".join(lines)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..markup import html_text, md_link, md_text
 from ..model import Quantity
 from ..paths import ALL_FIGURES, FIGURES_INDEX, article_page, md_link_target
@@ -30,10 +32,10 @@ def _period(reported: ReportedFigure, ctx: RenderContext) -> str:
 
 def _value(reported: ReportedFigure, ctx: RenderContext) -> str:
     figure = reported.figure
-    return (
-        f'<span data-sort="{figure.value!r}">{html_text(figure_value(figure, ctx))}</span>'
-        f" {md_text(ctx.t(f'qualifier.{figure.qualifier}'))}"
-    )
+    value = f'<span data-sort="{figure.value!r}">{html_text(figure_value(figure, ctx))}</span>'
+    if figure.qualifier == "exact":
+        return value
+    return f"{md_text(ctx.t(f'qualifier.{figure.qualifier}'))} {value}"
 
 
 def _where(reported: ReportedFigure, here: str, ctx: RenderContext) -> str:
@@ -55,24 +57,7 @@ def _quantity_section(quantity: Quantity, ctx: RenderContext) -> list[str]:
     figures = ctx.indexes.figures_by_quantity.get(quantity.id, ())
     if not figures:
         return [*lines, md_text(ctx.t("figures.none")), ""]
-    pairs = ctx.indexes.disagreements.get(quantity.id, ())
-    if pairs:
-        lines += [
-            '<div class="admonition warning">',
-            f'<p class="admonition-title">{html_text(ctx.t("figures.disagree"))}</p>',
-            "<ul>",
-        ]
-        for first, second in pairs:
-            text = ctx.t(
-                "figures.disagree_pair",
-                a=first.figure.text,
-                b=second.figure.text,
-                outlet_a=_outlet_name(first, ctx),
-                outlet_b=_outlet_name(second, ctx),
-                tolerance=f"{quantity.tolerance:.0%}",
-            )
-            lines.append(f"<li>{html_text(text)}</li>")
-        lines += ["</ul>", "</div>", ""]
+    lines += disagreement_note(ctx.indexes.disagreements.get(quantity.id, ()), ctx)
     lines += [
         _row(
             [
@@ -105,6 +90,39 @@ def _quantity_section(quantity: Quantity, ctx: RenderContext) -> list[str]:
             )
         )
     return [*lines, ""]
+
+
+def disagreement_note(
+    pairs: Iterable[tuple[ReportedFigure, ReportedFigure]], ctx: RenderContext
+) -> list[str]:
+    """A warning box listing pairs of figures that cannot both be true."""
+    tolerance = {q.id: q.tolerance for q in ctx.archive.corpus.quantities}
+    items = [
+        "<li>"
+        + html_text(
+            ctx.t(
+                "figures.disagree_pair",
+                a=first.figure.text,
+                b=second.figure.text,
+                outlet_a=_outlet_name(first, ctx),
+                outlet_b=_outlet_name(second, ctx),
+                tolerance=f"{tolerance[first.quantity or '']:.0%}",
+            )
+        )
+        + "</li>"
+        for first, second in pairs
+    ]
+    if not items:
+        return []
+    return [
+        '<div class="admonition warning">',
+        f'<p class="admonition-title">{html_text(ctx.t("figures.disagree"))}</p>',
+        "<ul>",
+        *items,
+        "</ul>",
+        "</div>",
+        "",
+    ]
 
 
 def _outlet_name(reported: ReportedFigure, ctx: RenderContext) -> str:

@@ -1,0 +1,311 @@
+"""The event index (`peristiwa/`): one timeline by year and month; and one page per event."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..markup import html_text, md_link, md_text
+from ..model import Event, PartialDate
+from ..paths import EVENTS_INDEX, article_page, entity_page, event_page, md_link_target
+from ..timeline import Report, differing_dates
+from . import RenderContext, front_matter
+from .article import figure_value, speaker_name
+from .figures import disagreement_note
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _said(report: Report, ctx: RenderContext) -> str:
+    """The date as the outlet writes it, and what it was read as."""
+    mention = report.mention
+    if mention.value is None:
+        return f"“{md_text(mention.text)}” ({md_text(ctx.t('flag.unresolved'))})"
+    shown = ctx.span(mention.value.start, mention.value.end, str(mention.precision))
+    return f"“{md_text(mention.text)}” → {md_text(shown)}"
+
+
+def _report_line(report: Report, here: str, ctx: RenderContext) -> str:
+    article = report.article
+    target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(report.mention))
+    where = md_link(f"{article.title} ({report.mention.unit})", target)
+    outlet = ctx.outlet_link(here, article.outlet)
+    return f"{outlet}: {_said(report, ctx)} — {md_text(report.sentence)} ({where})"
+
+
+def _event_date(event: Event, ctx: RenderContext, lang: str | None = None) -> str:
+    return ctx.span(event.start, event.end, event.precision, lang, event.parts)
+
+
+def _month_key(report: Report) -> tuple[int, int] | None:
+    value = report.value
+    if value is None:
+        return None
+    return value.start.year, value.start.month or 0
+
+
+def render_events_index(ctx: RenderContext) -> str:
+    here = EVENTS_INDEX
+    events = ctx.archive.corpus.events
+    groups: dict[tuple[int, int] | None, list[tuple[str, object]]] = defaultdict(list)
+    for event in events.values():
+        groups[(event.start.year, event.start.month or 0)].append(("event", event))
+    for report in ctx.indexes.reports:
+        if report.event is None:
+            groups[_month_key(report)].append(("report", report))
+    lines = [front_matter(ctx.t("events.title")), md_text(ctx.t("events.intro")), ""]
+    year = None
+    dated = sorted(k for k in groups if k is not None)
+    for key in [*dated, *([None] if None in groups else [])]:
+        if key is None:
+            lines += [f"## {md_text(ctx.t('events.undated'))} {{ #tanpa-tanggal }}", ""]
+        else:
+            if key[0] != year:
+                year = key[0]
+                lines += [f"## {year} {{ #tahun-{year} }}", ""]
+            heading = (
+                ctx.t("events.no_month", year=str(key[0]))
+                if key[1] == 0
+                else ctx.date(_month_date(key))
+            )
+            lines += [f"### {md_text(heading)} {{ #bulan-{key[0]}-{key[1]:02d} }}", ""]
+        items = groups[key]
+        items.sort(key=lambda item: _order(item))
+        for kind, item in items:
+            if kind == "event":
+                assert isinstance(item, Event)
+                lines += _event_block(item, here, ctx)
+            else:
+                assert isinstance(item, Report)
+                lines.append(
+                    f"- *{md_text(ctx.t('events.uncurated'))}* · {_report_line(item, here, ctx)}"
+                )
+                lines.append("")
+    return "\n".join(lines)
+
+
+def _month_date(key: tuple[int, int]) -> PartialDate:
+    return PartialDate(key[0], key[1])
+
+
+def _order(item: tuple[str, object]) -> tuple[object, ...]:
+    kind, value = item
+    if kind == "event":
+        assert isinstance(value, Event)
+        return (value.start.first_day, 0, value.id)
+    assert isinstance(value, Report)
+    first = value.value.first_day if value.value else None
+    return (first, 1, value.article.id, value.mention.unit, value.mention.start)
+
+
+def _event_block(event: Event, here: str, ctx: RenderContext) -> list[str]:
+    other = ctx.other_lang
+    reports = ctx.indexes.reports_by_event.get(event.id, ())
+    lines = [
+        f"#### {md_link(event.title.get(ctx.lang), md_link_target(here, event_page(event.id)))} "
+        f"{{ #{event.id} }}",
+        "",
+        f"**{md_text(_event_date(event, ctx))}** · "
+        f'<span lang="{other}">{html_text(_event_date(event, ctx, other))}</span>',
+        "",
+        md_text(event.summary.get(ctx.lang)),
+        "",
+    ]
+    lines += _differ(event, reports, ctx)
+    if reports:
+        lines += [f"{md_text(ctx.t('events.reports'))}:", ""]
+        lines += [f"- {_report_line(report, here, ctx)}" for report in reports]
+    else:
+        lines.append(f"*{md_text(ctx.t('events.reports_none'))}*")
+    lines.append("")
+    return lines
+
+
+def _differ(event: Event, reports: Sequence[Report], ctx: RenderContext) -> list[str]:
+    """Where outlets give the event other dates, or figures that cannot both be true."""
+    places = {(r.article.id, r.mention.unit) for r in reports}
+    pairs = [
+        pair
+        for quantity_pairs in ctx.indexes.disagreements.values()
+        for pair in quantity_pairs
+        if any((f.article.id, f.figure.unit) in places for f in pair)
+    ]
+    return _differing_dates(event, reports, ctx) + disagreement_note(pairs, ctx)
+
+
+def _differing_dates(event: Event, reports: Sequence[Report], ctx: RenderContext) -> list[str]:
+    different = differing_dates(event, list(reports))
+    if not different:
+        return []
+    items = []
+    for report in different:
+        outlet = ctx.outlet(report.article.outlet)
+        value = report.value
+        assert value is not None
+        items.append(
+            "<li>"
+            + html_text(
+                ctx.t(
+                    "events.differ_item",
+                    outlet=outlet.name if outlet else ctx.t("article.outlet_unknown"),
+                    said=report.mention.text,
+                    value=ctx.span(value.start, value.end, str(report.mention.precision)),
+                    date=_event_date(event, ctx),
+                )
+            )
+            + "</li>"
+        )
+    return [
+        '<div class="admonition warning">',
+        f'<p class="admonition-title">{html_text(ctx.t("events.differ"))}</p>',
+        "<ul>",
+        *items,
+        "</ul>",
+        "</div>",
+        "",
+    ]
+
+
+def render_event(event: Event, ctx: RenderContext) -> str:
+    here = event_page(event.id)
+    other = ctx.other_lang
+    reports = ctx.indexes.reports_by_event.get(event.id, ())
+    periods = {p.id: p for p in ctx.archive.corpus.periods}
+    lines = [front_matter(event.title.get(ctx.lang)), '<div class="na-card" markdown>', ""]
+    facts = [
+        (
+            ctx.t("card.dates"),
+            f"{md_text(_event_date(event, ctx))} · "
+            f'<span lang="{other}">{html_text(_event_date(event, ctx, other))}</span>',
+        )
+    ]
+    if event.period in periods:
+        facts.append((ctx.t("events.period"), md_text(periods[event.period].title.get(ctx.lang))))
+    entities = ctx.archive.corpus.entities
+    if event.entities:
+        facts.append(
+            (
+                ctx.t("events.entities"),
+                ", ".join(
+                    md_link(entities[e].names.get(ctx.lang), md_link_target(here, entity_page(e)))
+                    for e in event.entities
+                ),
+            )
+        )
+    for term, value in facts:
+        lines += [md_text(term), f":   {value}", ""]
+    lines += [
+        "</div>",
+        "",
+        md_text(event.summary.get(ctx.lang)),
+        "",
+        f'<p lang="{other}" class="na-other-lang">{html_text(event.summary.get(other))}</p>',
+        "",
+    ]
+    lines += _differ(event, reports, ctx)
+    lines += [f"## {md_text(ctx.t('events.reports'))}", ""]
+    if reports:
+        lines += [
+            _row(
+                [
+                    md_text(ctx.t(k))
+                    for k in (
+                        "events.col_outlet",
+                        "events.col_said",
+                        "events.col_sentence",
+                        "events.col_where",
+                    )
+                ]
+            ),
+            "|---|---|---|---|",
+        ]
+        for report in reports:
+            article = report.article
+            target = md_link_target(
+                here, article_page(article.id), ctx.indexes.anchor(report.mention)
+            )
+            lines.append(
+                _row(
+                    [
+                        ctx.outlet_link(here, article.outlet),
+                        _said(report, ctx),
+                        md_text(report.sentence),
+                        md_link(report.mention.unit, target),
+                    ]
+                )
+            )
+    else:
+        lines.append(md_text(ctx.t("events.reports_none")))
+    lines.append("")
+    lines += _figures(reports, here, ctx)
+    lines += _quotes(event, reports, here, ctx)
+    lines += [md_link(ctx.t("events.see_all"), md_link_target(here, EVENTS_INDEX, event.id)), ""]
+    return "\n".join(lines)
+
+
+def _figures(reports: Iterable[Report], here: str, ctx: RenderContext) -> list[str]:
+    """Figures in the paragraphs that report the event, side by side by outlet."""
+    places = {(r.article.id, r.mention.unit) for r in reports}
+    figures = [f for f in ctx.indexes.figures if (f.article.id, f.figure.unit) in places]
+    if not figures:
+        return []
+    names = {q.id: q.names.get(ctx.lang) for q in ctx.archive.corpus.quantities}
+    lines = [
+        f"## {md_text(ctx.t('events.figures'))}",
+        "",
+        _row(
+            [
+                md_text(ctx.t(k))
+                for k in (
+                    "figures.col_quantity",
+                    "figures.col_value",
+                    "figures.col_text",
+                    "figures.col_outlet",
+                    "figures.col_where",
+                )
+            ]
+        ),
+        "|---|---|---|---|---|",
+    ]
+    for reported in sorted(
+        figures, key=lambda r: (r.quantity or "~", r.article.outlet or "", r.figure.start)
+    ):
+        figure = reported.figure
+        target = md_link_target(here, article_page(reported.article.id), ctx.indexes.anchor(figure))
+        quantity = md_text(names.get(reported.quantity or "", figure.counted or "—"))
+        lines.append(
+            _row(
+                [
+                    quantity,
+                    md_text(figure_value(figure, ctx)),
+                    md_text(figure.text),
+                    ctx.outlet_link(here, reported.article.outlet),
+                    md_link(figure.unit, target),
+                ]
+            )
+        )
+    return [*lines, ""]
+
+
+def _quotes(event: Event, reports: Iterable[Report], here: str, ctx: RenderContext) -> list[str]:
+    """Quotes in the paragraphs that report the event, and quotes of the event's own people
+    and institutions in the articles that report it."""
+    places = {(r.article.id, r.mention.unit) for r in reports}
+    articles = {article for article, _ in places}
+    quotes = [
+        (a, q)
+        for a, q in ctx.indexes.quotes
+        if (a.id, q.unit) in places or (a.id in articles and q.speaker in event.entities)
+    ]
+    if not quotes:
+        return []
+    lines = [f"## {md_text(ctx.t('events.quotes'))}", ""]
+    for article, quote in quotes:
+        target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
+        lines.append(
+            f"- “{md_text(quote.text)}” — {md_text(speaker_name(quote, ctx))}, "
+            f"{ctx.outlet_link(here, article.outlet)} ({md_link(quote.unit, target)})"
+        )
+    return [*lines, ""]

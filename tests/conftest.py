@@ -36,7 +36,8 @@ def copy_project(target: Path) -> Path:
     """A copy of the parts of the project a build reads, so builds never touch the repo."""
     for name in ("content", "sources", "overrides"):
         shutil.copytree(ROOT / name, target / name)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy2(ROOT / config, target / config)
     return target
 
 

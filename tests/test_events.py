@@ -252,7 +252,11 @@ def test_citations_resolve_to_links_and_numbered_source_notes(archive: Archive) 
     first = dict(notes)["1"]
     assert first.startswith("Rossiyskaya Gazeta, [Juru bicara Kementerian Pertahanan Rusia")
     assert "(../artikel/rg-2016-12-13-konashenkov-bantah-250-ribu-warga-terjebak.md#p8)" in first
-    assert "13 Desember 2016, paragraf p8: “Pertempuran Aleppo berlangsung" in first
+    # The paragraph's opening words are shown, but left to the article itself in search.
+    assert (
+        "13 Desember 2016, paragraf p8: <span data-pagefind-ignore>“Pertempuran Aleppo berlangsung"
+        in first
+    )
     # A paragraph cited twice keeps its number.
     assert story.count("[^src-1]") == 3
     assert "[Tentara Suriah](../entitas/tentara-suriah.md)" in story

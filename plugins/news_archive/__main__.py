@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ArchiveError, Problem
 from .evaluate import evaluate, load_gold, report
+from .paths import EDITIONS
 from .pipeline import build_archive, render_explainers, render_site, write_pages
 from .report import contributor_report
 
@@ -59,10 +60,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
     sources: Path = (args.sources or root / "sources").resolve()
-    content = root / "content"
+    # The hand-written pages of the edition: content/ for Indonesian, content/en/ for English.
+    lang = getattr(args, "lang", "id")
+    content = root / "content" / EDITIONS[lang] if lang in EDITIONS else root / "content"
+    skip = () if lang in EDITIONS else None
     try:
         archive = build_archive(
-            sources, root=root, content=content if args.command != "eval" else None
+            sources,
+            root=root,
+            content=content if args.command != "eval" else None,
+            content_skip=skip,
         )
     except ArchiveError as exc:
         _print_problems(exc.problems)

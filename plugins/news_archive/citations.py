@@ -24,7 +24,7 @@ import yaml
 from .cleaning import CleanedArticle
 from .errors import Problem, Severity
 from .formatting import format_partial_date
-from .markup import md_link, md_text
+from .markup import md_link, md_text, not_indexed
 from .paths import GLOSSARY, article_page, entity_page, event_page, md_link_target, outlet_page
 from .sources import Corpus, split_front_matter
 
@@ -62,11 +62,17 @@ class Explainer:
     """Lines of text paragraphs without a source citation, on pages that require them."""
 
 
-def read_explainers(content: Path, display_root: Path) -> tuple[list[Explainer], list[Problem]]:
-    """Every page under `content` that uses the citation syntax or requires citations."""
+def read_explainers(
+    content: Path, display_root: Path, skip: Iterable[str] = ()
+) -> tuple[list[Explainer], list[Problem]]:
+    """Every page under `content` that uses the citation syntax or requires citations,
+    leaving out the folders in `skip` (another edition's pages)."""
     explainers: list[Explainer] = []
     problems: list[Problem] = []
+    skipped = tuple(content / folder for folder in skip)
     for file in sorted(content.rglob("*.md")):
+        if any(file.is_relative_to(folder) for folder in skipped):
+            continue
         text = file.read_text(encoding="utf-8")
         if "[[" not in text and "citations:" not in text:
             continue
@@ -324,5 +330,5 @@ def _note(
     date = format_partial_date(source.published, lang, weekday=False)
     return (
         f"[^src-{number}]: {md_text(outlet)}, {link}, {md_text(date)}, "
-        f"{md_text(t('explainer.paragraph'))} {anchor}: “{md_text(excerpt)}”"
+        f"{md_text(t('explainer.paragraph'))} {anchor}: " + not_indexed(f"“{md_text(excerpt)}”")
     )

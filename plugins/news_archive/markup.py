@@ -40,6 +40,24 @@ def md_text(text: str) -> str:
     return escaped
 
 
+def not_indexed(markdown: str) -> str:
+    """Words shown on a page but left out of its search index: words copied from an
+    article (a report's sentence on an event page, a mention on an entity page), so that a
+    search finds them on the article rather than on every page that repeats them, and
+    lists of links to other pages, which are found by their own words."""
+    return f"<span data-pagefind-ignore>{markdown}</span>"
+
+
+NOT_INDEXED = '{ data-pagefind-ignore="index" }'
+"""attr_list for a Markdown heading or paragraph that search should not index."""
+
+
+def weighted(markdown: str, weight: float) -> str:
+    """Words that say what a page is about (an article's outlet and date, a glossary
+    headword's English), counted `weight` times by the search index."""
+    return f'<span data-pagefind-weight="{weight:g}">{markdown}</span>'
+
+
 def md_link(text: str, target: str) -> str:
     """A Markdown link to a page of the site (`target` is a generated, safe path)."""
     return f"[{md_text(text)}]({target})"

@@ -24,6 +24,10 @@ EVENTS_DIR = "peristiwa"
 EVENTS_INDEX = f"{EVENTS_DIR}/index.md"
 EXPLAINERS_DIR = "penjelasan"
 
+EDITIONS = {"en": "en"}
+"""Other-language editions: language → the folder of its hand-written pages under
+`content/` and of its site under the site root (`content/en/` → `/en/`)."""
+
 RESERVED_IDS = frozenset({"index"})
 """Ids that would collide with an index page in the same folder."""
 

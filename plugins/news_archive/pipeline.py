@@ -8,6 +8,7 @@ the site and the Markdown written to disk cannot differ.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from .pages.quotes import render_quotes
 from .paths import (
     ALL_FIGURES,
     ARTICLES_INDEX,
+    EDITIONS,
     ENTITIES_INDEX,
     EVENTS_INDEX,
     FIGURES_INDEX,
@@ -60,6 +62,7 @@ def build_archive(
     root: Path | None = None,
     today: dt.date | None = None,
     content: Path | None = None,
+    content_skip: Iterable[str] | None = None,
 ) -> Archive:
     """Read, validate, clean and extract the archive's sources, and check the citations of
     the hand-written pages under `content`. Raises ArchiveError."""
@@ -83,7 +86,9 @@ def build_archive(
     archive = Archive(corpus, cleaned, extractions)
     if content is None or not content.is_dir():
         return archive
-    explainers, problems = read_explainers(content, root or sources.parent)
+    # Another edition's hand-written pages (content/en/) are not this edition's.
+    skip = tuple(EDITIONS.values()) if content_skip is None else tuple(content_skip)
+    explainers, problems = read_explainers(content, root or sources.parent, skip)
     problems += check_citations(explainers, archive)
     raise_if_errors(problems)
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)

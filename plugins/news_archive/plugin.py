@@ -3,11 +3,14 @@
 It calls the core (`pipeline`), hands the generated pages to MkDocs in memory with
 `File.generated`, turns the core's ArchiveError into PluginError, sends soft problems to
 the plugin logger (so `mkdocs build --strict` fails on them), and tells `mkdocs serve` to
-watch the sources.
+watch the sources. After the build it builds the other-language editions into
+sub-folders of the site (`/en/`) and indexes the whole site for search with Pagefind.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,10 +30,27 @@ from .pipeline import build_archive, render_site, resolve_page
 
 log = get_plugin_logger(__name__)
 
+TEMPLATES = Path(__file__).parent / "templates"
+SEARCH_SCRIPT = "assets/na-search.js"
+
 
 class ArchiveConfig(base.Config):
     sources = c.Type(str, default="sources")
     """Folder holding `articles/` and the registries, relative to mkdocs.yml."""
+    editions = c.Type(dict, default={})
+    """Other editions built with this one: site sub-folder → its config file (`en:
+    mkdocs.en.yml`). Their hand-written pages are left out of this edition's checks."""
+    shared = c.Type(list, default=[])
+    """Folders, relative to the config file, whose files this edition publishes too (an
+    edition under content/en/ shares content/assets/)."""
+    search = c.Choice(("pagefind", "material"), default="pagefind")
+    """pagefind: Pagefind's index behind Material's search box (Indonesian stemming, loads
+    only the index chunks a query needs); material: Material's own search, unchanged."""
+    search_bundle = c.Type(str, default="pagefind/")
+    """Where the Pagefind bundle is, relative to this edition's root (`../pagefind/` for
+    an edition in a sub-folder: one bundle serves every language)."""
+    index_search = c.Type(bool, default=True)
+    """Run Pagefind over the site after the build (off for editions the main build indexes)."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -43,13 +63,31 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).resolve().parent
         self.sources = (self.root / self.config.sources).resolve()
+        self.lang = config.theme.get("language", "id")
+        if self.config.search == "pagefind":
+            if "material/search" not in config.plugins:
+                raise PluginError(
+                    "search: pagefind needs Material's search plugin listed before news-archive "
+                    "(it puts the search box in the header; its index is not published)"
+                )
+            # Our search box partial comes before Material's and the custom_dir; the theme
+            # folder also publishes its script.
+            config.theme.dirs.insert(0, str(TEMPLATES / "pagefind"))
+            config.extra_javascript.append(SEARCH_SCRIPT)
+            config.extra["na_search_bundle"] = self.config.search_bundle
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        assert self.sources is not None
-        self.lang = config.theme.get("language", "id")
+        assert self.sources is not None and self.root is not None
+        for folder in self.config.shared:
+            _publish_folder(files, config, (self.root / folder).resolve())
         try:
-            archive = build_archive(self.sources, root=self.root, content=Path(config.docs_dir))
+            archive = build_archive(
+                self.sources,
+                root=self.root,
+                content=Path(config.docs_dir),
+                content_skip=tuple(self.config.editions),
+            )
         except ArchiveError as exc:
             raise PluginError(exc.report()) from None
         self.archive = archive
@@ -79,10 +117,77 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return markdown
         return resolve_page(markdown, page.file.src_uri, self.archive, self.lang)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.root is not None
+        site = Path(config.site_dir)
+        for folder, config_file in self.config.editions.items():
+            site_url = f"{config.site_url}{folder}/" if config.site_url else None
+            _build_edition(
+                self.root / config_file,
+                site / folder,
+                strict=bool(config.strict),
+                site_url=site_url,
+            )
+        if self.config.search != "pagefind":
+            return
+        # Material's index is not used behind the Pagefind box: do not make readers pay for it.
+        for index in site.glob("**/search/search_index.json"):
+            index.unlink()
+        if self.config.index_search:
+            _run_pagefind(site)
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.sources is not None:
             server.watch(str(self.sources))
         return server
+
+
+def _publish_folder(files: Files, config: MkDocsConfig, folder: Path) -> None:
+    """Publish every file of `folder` at the same relative path (`assets/archive.css`)."""
+    if not folder.is_dir():
+        raise PluginError(f"shared: {folder} is not a folder")
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        src_uri = path.relative_to(folder.parent).as_posix()
+        if files.get_file_from_path(src_uri) is None:
+            files.append(
+                File(src_uri, str(folder.parent), config.site_dir, config.use_directory_urls)
+            )
+
+
+def _build_edition(
+    config_file: Path, site_dir: Path, *, strict: bool, site_url: str | None
+) -> None:
+    """Build another edition (its own language, nav and hand-written pages) into a
+    sub-folder of this site; its warnings count for this build too."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    if not config_file.is_file():
+        raise PluginError(f"editions: {config_file} does not exist")
+    log.info("Building the edition %s into %s", config_file.name, site_dir)
+    options: dict[str, Any] = {"site_dir": str(site_dir), "strict": strict}
+    if site_url:
+        options["site_url"] = site_url
+    edition = load_config(str(config_file), **options)
+    edition.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(edition)
+    except Abort as exc:
+        raise PluginError(f"the edition {config_file.name} failed: {exc}") from None
+    finally:
+        edition.plugins.on_shutdown()
+
+
+def _run_pagefind(site: Path) -> None:
+    """Index the built site, every edition and language, into `pagefind/`."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind failed ({' '.join(command[1:])}):\n{result.stderr}")
+    for line in result.stderr.splitlines():
+        if line.strip():
+            log.warning("Pagefind: %s", line.strip())
 
 
 def _log_collapsed(problems: Iterable[Problem]) -> None:

@@ -71,6 +71,22 @@ class RenderContext:
         return format_number(as_number(value), self.lang)
 
 
+LISTING = 0.3
+"""Search weight of a list of other pages (the articles index, the timeline): found by
+its title and headings, but not ahead of the pages it lists."""
+DERIVED = 0.5
+"""Search weight of a page built from the articles (an entity, an event, an outlet): a
+search for words of the sources finds the source articles first."""
+
+
+TITLE_WEIGHT = 7
+"""Search weight of words that say what a page is about, as much as its title: an
+article's outlet and date, an event's date."""
+CONTEXT_WEIGHT = 3
+"""Search weight of words that describe a page's subject: whom an article cites and
+quotes, the English equivalents of its Indonesian terms."""
+
+
 def front_matter(title: str, **meta: Any) -> str:
     """YAML front matter for a generated page.
 

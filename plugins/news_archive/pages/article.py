@@ -17,10 +17,10 @@ from ..cleaning import (
 )
 from ..extract.model import ArticleExtraction, DateMention, Figure, Quote
 from ..formatting import format_partial_date, language_name
-from ..markup import Mark, external_link, html_text, marked_html, md_link, md_text
+from ..markup import Mark, external_link, html_text, marked_html, md_link, md_text, weighted
 from ..model import ArticleSource, Precision
 from ..paths import GLOSSARY, article_page, entity_page, html_link_target, md_link_target
-from . import RenderContext, front_matter, json_for_script
+from . import CONTEXT_WEIGHT, TITLE_WEIGHT, RenderContext, front_matter, json_for_script
 
 _TITLE_RULES = {StructuralRule.GALLERY_SLIDE, StructuralRule.VIDEO_TITLE}
 _CREDIT_BULLET = re.compile(r"^[•·*\-]\s*")
@@ -66,20 +66,25 @@ def _card(
         if source.url
         else f"*{md_text(ctx.t('article.url_unknown'))}*"
     )
+    # What an article is (its outlet and date, who it cites and quotes) weighs more in
+    # search than any one word of its text.
     rows = [
-        (ctx.t("article.outlet"), outlet_text),
+        (ctx.t("article.outlet"), weighted(outlet_text, TITLE_WEIGHT)),
     ]
     if outlet is not None:
         rows.append((ctx.t("card.affiliation"), md_text(outlet.affiliation.get(ctx.lang))))
     rows += [
-        (ctx.t("article.published"), _dates(source, ctx)),
+        (ctx.t("article.published"), weighted(_dates(source, ctx), TITLE_WEIGHT)),
         (ctx.t("article.url"), url),
         (ctx.t("article.language"), md_text(language_name(source.language, ctx.lang))),
     ]
     if extraction is not None:
         rows += [
-            (ctx.t("card.cites"), _citations(extraction, ctx, here)),
-            (ctx.t("card.speakers"), _speakers(extraction.quotes, ctx, here)),
+            (ctx.t("card.cites"), weighted(_citations(extraction, ctx, here), CONTEXT_WEIGHT)),
+            (
+                ctx.t("card.speakers"),
+                weighted(_speakers(extraction.quotes, ctx, here), CONTEXT_WEIGHT),
+            ),
             (ctx.t("card.found"), _found(extraction, ctx)),
         ]
     rows.append((ctx.t("article.source_file"), f"`{source.path}`"))
@@ -317,7 +322,8 @@ def _terms_box(extraction: ArticleExtraction, ctx: RenderContext, here: str) -> 
     ]
     for term in sorted(found, key=lambda t: t.term.casefold()):
         link = md_link(term.term, md_link_target(here, GLOSSARY, term.id))
-        lines.append(f'- {link} — <span lang="en">{html_text(", ".join(term.en))}</span>')
+        english = f'<span lang="en">{html_text(", ".join(term.en))}</span>'
+        lines.append(f"- {weighted(f'{link} — {english}', CONTEXT_WEIGHT)}")
     lines.append("")
     return "\n".join(lines)
 
@@ -475,7 +481,8 @@ def _removed(
     )
     return "\n".join(
         [
-            '<details class="note na-removed" id="dihapus">',
+            # Page furniture (cookie notices, share buttons) is kept in view but not searched.
+            '<details class="note na-removed" id="dihapus" data-pagefind-ignore>',
             f"<summary>{html_text(ctx.t('article.removed', count=len(removed)))}</summary>",
             f"<p>{html_text(ctx.t('article.removed_intro'))}</p>",
             "<table>",

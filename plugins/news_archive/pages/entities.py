@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..markup import external_link, html_text, md_link, md_text
+from ..markup import NOT_INDEXED, external_link, html_text, md_link, md_text, not_indexed
 from ..model import Entity, EntityKind
 from ..paths import ENTITIES_INDEX, article_page, entity_page, md_link_target
-from . import RenderContext, front_matter
+from . import DERIVED, LISTING, RenderContext, front_matter
 
 
 def _row(cells: list[str]) -> str:
@@ -17,7 +17,11 @@ def _row(cells: list[str]) -> str:
 def render_entities_index(ctx: RenderContext) -> str:
     here = ENTITIES_INDEX
     entities = ctx.archive.corpus.entities
-    lines = [front_matter(ctx.t("entities.title")), md_text(ctx.t("entities.intro")), ""]
+    lines = [
+        front_matter(ctx.t("entities.title"), search_weight=LISTING),
+        md_text(ctx.t("entities.intro")),
+        "",
+    ]
     for kind in EntityKind:
         members = sorted(
             (e for e in entities.values() if e.kind is kind),
@@ -63,7 +67,11 @@ def render_entity(entity: Entity, ctx: RenderContext) -> str:
     here = entity_page(entity.id)
     other = ctx.other_lang
     entities = ctx.archive.corpus.entities
-    lines = [front_matter(entity.names.get(ctx.lang)), '<div class="na-card" markdown>', ""]
+    lines = [
+        front_matter(entity.names.get(ctx.lang), search_weight=DERIVED),
+        '<div class="na-card" markdown>',
+        "",
+    ]
     facts = [
         (ctx.t("entity.kind"), md_text(ctx.t(f"entity.one.{entity.kind}"))),
         (
@@ -130,9 +138,11 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
         outlet_name = outlet.name if outlet else ctx.t("article.outlet_unknown")
         source = f"{outlet_name}, {ctx.date(article.published)}"
         lines += [
-            f"### {md_link(article.title, md_link_target(here, article_page(article.id)))}",
+            f"### {md_link(article.title, md_link_target(here, article_page(article.id)))} "
+            + NOT_INDEXED,
             "",
             f"*{md_text(source)}*",
+            NOT_INDEXED,
             "",
         ]
         seen: set[tuple[str, int]] = set()
@@ -145,19 +155,21 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
                 (article.id, mention.unit, mention.sentence), mention.text
             )
             target = md_link_target(here, article_page(article.id), mention.unit)
-            lines.append(f"- {md_text(sentence)} ({md_link(mention.unit, target)})")
+            lines.append(f"- {not_indexed(md_text(sentence))} ({md_link(mention.unit, target)})")
         lines.append("")
     quotes = [(a, q) for a, q in ctx.indexes.quotes if q.speaker == entity.id]
     if quotes:
         lines += [f"## {md_text(ctx.t('entity.quotes'))}", ""]
         for article, quote in quotes:
             target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
-            lines.append(f"- “{md_text(quote.text)}” ({md_link(article.title, target)})")
+            lines.append(
+                f"- {not_indexed(f'“{md_text(quote.text)}”')} ({md_link(article.title, target)})"
+            )
         lines.append("")
     outlets = Counter(article.outlet for article, _ in mentions)
     lines += [f"## {md_text(ctx.t('entity.outlets'))}", ""]
     lines += [
-        f"- {ctx.outlet_link(here, o)} {md_text(ctx.t('card.times', count=n))}"
+        f"- {not_indexed(ctx.outlet_link(here, o))} {md_text(ctx.t('card.times', count=n))}"
         for o, n in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0] or ""))
     ]
     together = ctx.indexes.co_mentions.get(entity.id)
@@ -167,7 +179,7 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
         for other_id, count in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))[:10]:
             name = entities[other_id].names.get(ctx.lang)
             lines.append(
-                f"- {md_link(name, md_link_target(here, entity_page(other_id)))} "
+                f"- {not_indexed(md_link(name, md_link_target(here, entity_page(other_id))))} "
                 f"({md_text(ctx.t('entity.paragraphs', count=count))})"
             )
     lines.append("")

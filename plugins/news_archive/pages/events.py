@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..markup import html_text, md_link, md_text
-from ..model import Event, PartialDate
+from ..charts import TimelineMark, TimelineStrip, timeline_chart
+from ..markup import html_text, md_link, md_text, not_indexed, weighted
+from ..model import Event, PartialDate, Period
 from ..paths import EVENTS_INDEX, article_page, entity_page, event_page, md_link_target
 from ..timeline import Report, differing_dates
-from . import RenderContext, front_matter
+from . import DERIVED, LISTING, TITLE_WEIGHT, RenderContext, front_matter
 from .article import figure_value, speaker_name
 from .figures import disagreement_note
 
@@ -32,7 +33,8 @@ def _report_line(report: Report, here: str, ctx: RenderContext) -> str:
     target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(report.mention))
     where = md_link(f"{article.title} ({report.mention.unit})", target)
     outlet = ctx.outlet_link(here, article.outlet)
-    return f"{outlet}: {_said(report, ctx)} — {md_text(report.sentence)} ({where})"
+    sentence = not_indexed(md_text(report.sentence))
+    return f"{outlet}: {_said(report, ctx)} — {sentence} ({where})"
 
 
 def _event_date(event: Event, ctx: RenderContext, lang: str | None = None) -> str:
@@ -55,7 +57,12 @@ def render_events_index(ctx: RenderContext) -> str:
     for report in ctx.indexes.reports:
         if report.event is None:
             groups[_month_key(report)].append(("report", report))
-    lines = [front_matter(ctx.t("events.title")), md_text(ctx.t("events.intro")), ""]
+    lines = [
+        front_matter(ctx.t("events.title"), search_weight=LISTING),
+        md_text(ctx.t("events.intro")),
+        "",
+    ]
+    lines += _timeline(ctx)
     year = None
     dated = sorted(k for k in groups if k is not None)
     for key in [*dated, *([None] if None in groups else [])]:
@@ -84,6 +91,67 @@ def render_events_index(ctx: RenderContext) -> str:
                 )
                 lines.append("")
     return "\n".join(lines)
+
+
+def _timeline(ctx: RenderContext) -> list[str]:
+    """Every curated event as a mark on a small strip per period, linked to its block."""
+    periods = ctx.archive.corpus.periods
+    known = {period.id for period in periods}
+    by_period: dict[str, list[TimelineMark]] = defaultdict(list)
+    for event in ctx.archive.corpus.events.values():
+        period = event.period if event.period in known else _period_of(event, periods)
+        by_period[period or ""].append(
+            TimelineMark(
+                anchor=event.id,
+                title=event.title.get(ctx.lang),
+                when=_event_date(event, ctx),
+                first=event.start.first_day,
+                last=(event.end or event.start).last_day,
+                exact=_known_to_the_day(event),
+            )
+        )
+    strips = [
+        TimelineStrip(
+            f"na-timeline-{period.id}",
+            period.title.get(ctx.lang),
+            period.start.first_day,
+            period.end.last_day,
+            tuple(by_period.get(period.id, ())),
+        )
+        for period in periods
+    ]
+    if by_period.get(""):
+        others = by_period[""]
+        strips.append(
+            TimelineStrip(
+                "na-timeline-other",
+                ctx.t("chart.timeline.other"),
+                min(m.first for m in others),
+                max(m.last for m in others),
+                tuple(others),
+            )
+        )
+    chart = timeline_chart(strips, ctx.lang, ctx.t)
+    return [chart, ""] if chart else []
+
+
+def _period_of(event: Event, periods: Sequence[Period]) -> str | None:
+    day = event.start.first_day
+    return next(
+        (p.id for p in periods if p.start.first_day <= day <= p.end.last_day),
+        None,
+    )
+
+
+def _known_to_the_day(event: Event) -> bool:
+    """A single known day, or a run of days whose both ends are known days."""
+    end = event.end or event.start
+    return (
+        event.precision in ("day", "range")
+        and event.start.day is not None
+        and end.day is not None
+        and event.parts == (None, None)
+    )
 
 
 def _month_date(key: tuple[int, int]) -> PartialDate:
@@ -173,12 +241,19 @@ def render_event(event: Event, ctx: RenderContext) -> str:
     other = ctx.other_lang
     reports = ctx.indexes.reports_by_event.get(event.id, ())
     periods = {p.id: p for p in ctx.archive.corpus.periods}
-    lines = [front_matter(event.title.get(ctx.lang)), '<div class="na-card" markdown>', ""]
+    lines = [
+        front_matter(event.title.get(ctx.lang), search_weight=DERIVED),
+        '<div class="na-card" markdown>',
+        "",
+    ]
     facts = [
         (
             ctx.t("card.dates"),
-            f"{md_text(_event_date(event, ctx))} · "
-            f'<span lang="{other}">{html_text(_event_date(event, ctx, other))}</span>',
+            weighted(
+                f"{md_text(_event_date(event, ctx))} · "
+                f'<span lang="{other}">{html_text(_event_date(event, ctx, other))}</span>',
+                TITLE_WEIGHT,
+            ),
         )
     ]
     if event.period in periods:
@@ -231,7 +306,7 @@ def render_event(event: Event, ctx: RenderContext) -> str:
                     [
                         ctx.outlet_link(here, article.outlet),
                         _said(report, ctx),
-                        md_text(report.sentence),
+                        not_indexed(md_text(report.sentence)),
                         md_link(report.mention.unit, target),
                     ]
                 )
@@ -305,7 +380,8 @@ def _quotes(event: Event, reports: Iterable[Report], here: str, ctx: RenderConte
     for article, quote in quotes:
         target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
         lines.append(
-            f"- “{md_text(quote.text)}” — {md_text(speaker_name(quote, ctx))}, "
+            f"- {not_indexed(f'“{md_text(quote.text)}”')} — "
+            f"{md_text(speaker_name(quote, ctx))}, "
             f"{ctx.outlet_link(here, article.outlet)} ({md_link(quote.unit, target)})"
         )
     return [*lines, ""]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from ..charts import OWNERSHIP_COLOURS, FigureBar, figures_chart, ownership_label
 from ..markup import html_text, md_link, md_text
 from ..model import Quantity
 from ..paths import ALL_FIGURES, FIGURES_INDEX, article_page, md_link_target
-from ..quantities import ReportedFigure
-from . import RenderContext, front_matter
+from ..quantities import ReportedFigure, interval
+from . import LISTING, RenderContext, front_matter
 from .article import figure_value
 
 
@@ -58,6 +59,8 @@ def _quantity_section(quantity: Quantity, ctx: RenderContext) -> list[str]:
     if not figures:
         return [*lines, md_text(ctx.t("figures.none")), ""]
     lines += disagreement_note(ctx.indexes.disagreements.get(quantity.id, ()), ctx)
+    ordered = sorted(figures, key=lambda r: (r.period.first_day, r.article.id, r.figure.start))
+    lines += _chart(quantity, ordered, ctx)
     lines += [
         _row(
             [
@@ -74,9 +77,7 @@ def _quantity_section(quantity: Quantity, ctx: RenderContext) -> list[str]:
         ),
         "|---|---|---|---|---|---|",
     ]
-    for reported in sorted(
-        figures, key=lambda r: (r.period.first_day, r.article.id, r.figure.start)
-    ):
+    for reported in ordered:
         lines.append(
             _row(
                 [
@@ -90,6 +91,46 @@ def _quantity_section(quantity: Quantity, ctx: RenderContext) -> list[str]:
             )
         )
     return [*lines, ""]
+
+
+def _chart(quantity: Quantity, figures: Sequence[ReportedFigure], ctx: RenderContext) -> list[str]:
+    """The figures as bars, in the table's order, coloured by the outlet's affiliation."""
+    bars = []
+    for reported in figures:
+        figure = reported.figure
+        outlet = ctx.outlet(reported.article.outlet)
+        ownership = (
+            outlet.ownership
+            if outlet is not None and outlet.ownership in OWNERSHIP_COLOURS
+            else "unknown"
+        )
+        # What the words allow, read as the disagreement check reads them, without
+        # tolerance; a share has no room above 100 %.
+        low, high = interval(figure, 0.0)
+        if quantity.unit == "percent":
+            high = min(high, 100.0)
+        bars.append(
+            FigureBar(
+                outlet=outlet.name if outlet else ctx.t("explainer.outlet_unknown"),
+                words=figure.text,
+                value=figure.value,
+                value_max=figure.value_max,
+                low=low,
+                high=high,
+                ownership=ownership,
+                affiliation=(ctx.ownership(outlet) if outlet else "")
+                or ownership_label(ownership, ctx.t),
+            )
+        )
+    chart = figures_chart(
+        f"na-chart-{quantity.id}",
+        quantity.names.get(ctx.lang),
+        bars,
+        ctx.lang,
+        ctx.t,
+        percent=quantity.unit == "percent",
+    )
+    return [chart, ""] if chart else []
 
 
 def disagreement_note(
@@ -132,7 +173,7 @@ def _outlet_name(reported: ReportedFigure, ctx: RenderContext) -> str:
 
 def render_figures(ctx: RenderContext) -> str:
     lines = [
-        front_matter(ctx.t("figures.title")),
+        front_matter(ctx.t("figures.title"), search_weight=LISTING),
         md_text(ctx.t("figures.intro")),
         "",
         f"{md_link(ctx.t('figures.all_link'), md_link_target(FIGURES_INDEX, ALL_FIGURES))}",
@@ -155,7 +196,7 @@ def render_all_figures(ctx: RenderContext) -> str:
         "figures.col_outlet",
     )
     lines = [
-        front_matter(ctx.t("figures.all_title")),
+        front_matter(ctx.t("figures.all_title"), search_weight=LISTING),
         md_text(ctx.t("figures.all_intro")),
         "",
         '<div class="na-sortable" markdown>',

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..markup import html_text, md_link, md_text
+from ..markup import html_text, md_link, md_text, weighted
 from ..model import Term
 from ..paths import GLOSSARY, GLOSSARY_EN, article_page, md_link_target
-from . import RenderContext, front_matter
+from . import TITLE_WEIGHT, RenderContext, front_matter
 
 
 def _letter(word: str) -> str:
@@ -26,22 +26,34 @@ def _sorted(terms: list[Term]) -> list[Term]:
     return sorted(terms, key=lambda t: t.term.casefold())
 
 
+def _headword(term: Term, lang: str) -> str:
+    """What an entry is listed under: the Indonesian term, or in the English edition its
+    first English equivalent."""
+    return term.en[0] if lang == "en" and term.en else term.term
+
+
 def render_glossary(ctx: RenderContext) -> str:
-    """Indonesian → English."""
+    """Every term with its definitions and occurrences, led by the reader's language
+    (Indonesian → English in the Indonesian edition, English → Indonesian in the English
+    one); entries keep the term's id as anchor, so links into the glossary work in both."""
     here = GLOSSARY
-    terms = _sorted(list(ctx.archive.corpus.terms.values()))
+    terms = sorted(
+        ctx.archive.corpus.terms.values(), key=lambda t: _headword(t, ctx.lang).casefold()
+    )
     lines = [
-        front_matter(ctx.t("glossary.title")),
+        # The page has its own index of letters; Material's table of contents of every
+        # term would cost a phone a third of a second of script at every load.
+        front_matter(ctx.t("glossary.title"), hide=["toc"]),
         md_text(ctx.t("glossary.intro")),
         "",
         f"{md_text(ctx.t('glossary.other_direction'))}: "
-        f"{md_link(ctx.t('glossary.title_en'), md_link_target(here, GLOSSARY_EN))}",
+        f"{md_link(ctx.t('glossary.title_other'), md_link_target(here, GLOSSARY_EN))}",
         "",
     ]
-    lines += _letters([t.term for t in terms], ctx)
+    lines += _letters([_headword(t, ctx.lang) for t in terms], ctx)
     current = None
     for term in terms:
-        letter = _letter(term.term)
+        letter = _letter(_headword(term, ctx.lang))
         if letter != current:
             current = letter
             lines += [f"## {md_text(letter)} {{ #huruf-{letter.lower()} }}", ""]
@@ -51,11 +63,20 @@ def render_glossary(ctx: RenderContext) -> str:
 
 def _entry(term: Term, here: str, ctx: RenderContext) -> list[str]:
     other = ctx.other_lang
-    english = ", ".join(term.en)
+    if ctx.lang == "en":
+        # Listed under its English word; the Indonesian term is what the articles say.
+        heading = md_text(_headword(term, "en"))
+        shown = f'<span lang="id">{weighted(html_text(term.term), TITLE_WEIGHT)}</span>'
+        if len(term.en) > 1:
+            shown += f" ({html_text(', '.join(term.en[1:]))})"
+    else:
+        heading = md_text(term.term)
+        english = ", ".join(term.en)
+        shown = f'<span lang="en">{weighted(html_text(english), TITLE_WEIGHT)}</span>'
     lines = [
-        f"### {md_text(term.term)} {{ #{term.id} }}",
+        f"### {heading} {{ #{term.id} }}",
         "",
-        f'**<span lang="en">{html_text(english)}</span>** · '
+        f"**{shown}** · "
         f"{md_text(ctx.t('glossary.category'))}: {md_text(ctx.t(f'category.{term.category}'))}",
         "",
         md_text(term.definition.get(ctx.lang)),
@@ -98,31 +119,43 @@ def _entry(term: Term, here: str, ctx: RenderContext) -> list[str]:
 
 
 def render_glossary_en(ctx: RenderContext) -> str:
-    """English → Indonesian."""
+    """The other direction, as a short list: English → Indonesian in the Indonesian
+    edition, Indonesian → English in the English one."""
     here = GLOSSARY_EN
-    pairs = sorted(
-        ((english, term) for term in ctx.archive.corpus.terms.values() for english in term.en),
-        key=lambda p: (p[0].casefold(), p[1].term),
-    )
+    terms = ctx.archive.corpus.terms.values()
+    if ctx.lang == "en":
+        pairs = sorted(((t.term, t) for t in terms), key=lambda p: p[0].casefold())
+    else:
+        pairs = sorted(
+            ((english, term) for term in terms for english in term.en),
+            key=lambda p: (p[0].casefold(), p[1].term),
+        )
     lines = [
-        front_matter(ctx.t("glossary.title_en")),
-        md_text(ctx.t("glossary.intro_en")),
+        front_matter(ctx.t("glossary.title_other"), hide=["toc"]),
+        md_text(ctx.t("glossary.intro_other")),
         "",
         f"{md_text(ctx.t('glossary.other_direction'))}: "
         f"{md_link(ctx.t('glossary.title'), md_link_target(here, GLOSSARY))}",
         "",
     ]
-    lines += _letters([english for english, _ in pairs], ctx)
+    lines += _letters([word for word, _ in pairs], ctx)
     current = None
-    for english, term in pairs:
-        letter = _letter(english)
+    for word, term in pairs:
+        letter = _letter(word)
         if letter != current:
             current = letter
             lines += [f"## {md_text(letter)} {{ #huruf-{letter.lower()} }}", ""]
         target = md_link_target(here, GLOSSARY, term.id)
-        lines.append(
-            f'- <span lang="en">{html_text(english)}</span> → '
-            f"{md_link(term.term, target)} — {md_text(term.definition.get(ctx.lang))}"
-        )
+        if ctx.lang == "en":
+            lines.append(
+                f'- <span lang="id">{md_link(term.term, target)}</span> → '
+                f'<span lang="en">{html_text(", ".join(term.en))}</span> — '
+                f"{md_text(term.definition.get(ctx.lang))}"
+            )
+        else:
+            lines.append(
+                f'- <span lang="en">{html_text(word)}</span> → '
+                f"{md_link(term.term, target)} — {md_text(term.definition.get(ctx.lang))}"
+            )
     lines.append("")
     return "\n".join(lines)

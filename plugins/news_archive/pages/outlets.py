@@ -7,7 +7,7 @@ from collections import Counter
 from ..markup import external_link, md_link, md_text
 from ..model import Outlet
 from ..paths import OUTLETS_INDEX, article_page, md_link_target, outlet_page
-from . import RenderContext, front_matter
+from . import DERIVED, LISTING, RenderContext, front_matter
 
 
 def _row(cells: list[str]) -> str:
@@ -38,7 +38,11 @@ def render_outlets_index(ctx: RenderContext) -> str:
         (o for o in outlets.values() if o not in publishers and o not in agencies),
         key=lambda o: o.name.casefold(),
     )
-    lines = [front_matter(ctx.t("outlets.title")), md_text(ctx.t("outlets.intro")), ""]
+    lines = [
+        front_matter(ctx.t("outlets.title"), search_weight=LISTING),
+        md_text(ctx.t("outlets.intro")),
+        "",
+    ]
 
     def describe(outlet: Outlet) -> list[str]:
         return [
@@ -92,7 +96,11 @@ def render_outlets_index(ctx: RenderContext) -> str:
 def render_outlet(outlet: Outlet, ctx: RenderContext) -> str:
     here = outlet_page(outlet.id)
     other = ctx.other_lang
-    lines = [front_matter(outlet.name), f"## {md_text(ctx.t('outlet.about'))}", ""]
+    lines = [
+        front_matter(outlet.name, search_weight=DERIVED),
+        f"## {md_text(ctx.t('outlet.about'))}",
+        "",
+    ]
     facts = [(ctx.t("outlets.col_kind"), md_text(ctx.t(f"kind.outlet.{outlet.kind}")))]
     if ctx.ownership(outlet):
         facts.append((ctx.t("outlets.col_ownership"), md_text(ctx.ownership(outlet))))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..extract.model import Quote
-from ..markup import md_link, md_text
+from ..markup import md_link, md_text, not_indexed
 from ..model import ArticleSource
 from ..paths import QUOTES_INDEX, article_page, entity_page, md_link_target
-from . import RenderContext, front_matter
+from . import LISTING, RenderContext, front_matter
 from .article import speaker_name
 
 
@@ -22,7 +22,11 @@ def render_quotes(ctx: RenderContext) -> str:
             else ctx.t("quotes.unknown")
         )
         groups[name].append((article, quote))
-    lines = [front_matter(ctx.t("quotes.title")), md_text(ctx.t("quotes.intro")), ""]
+    lines = [
+        front_matter(ctx.t("quotes.title"), search_weight=LISTING),
+        md_text(ctx.t("quotes.intro")),
+        "",
+    ]
     for name in sorted(groups, key=lambda n: (-len(groups[n]), n.casefold())):
         items = groups[name]
         speaker = items[0][1].speaker
@@ -35,6 +39,7 @@ def render_quotes(ctx: RenderContext) -> str:
             source = (
                 f"{ctx.outlet_link(here, article.outlet)}, {md_text(ctx.date(article.published))}"
             )
-            lines.append(f"- “{md_text(quote.text)}” — {source}, {md_link(article.title, target)}")
+            said = not_indexed(f"“{md_text(quote.text)}”")
+            lines.append(f"- {said} — {source}, {md_link(article.title, target)}")
         lines.append("")
     return "\n".join(lines)

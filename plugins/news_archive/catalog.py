@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -23,11 +23,11 @@ class Catalog:
     def text(self, key: str, lang: str, /, **values: Any) -> str:
         """The label `key` in `lang`; with `count`, the CLDR plural form of that count."""
         message = self.messages[key][lang]
+        if not values and isinstance(message, str):
+            return message
         if not isinstance(message, str):
             count = values.get("count")
-            category = Locale.parse(locale(lang)).plural_form(
-                count if isinstance(count, int) else 0
-            )
+            category = _plural_form(lang, count if isinstance(count, int) else 0)
             message = message.get(category, message["other"])
         if not values:
             return message
@@ -43,6 +43,11 @@ class Catalog:
     def part_text(self, lang: str) -> Callable[[str, str], str]:
         """Words a part of a month in `lang`: ("late", "Juli 2016") → "akhir Juli 2016"."""
         return lambda part, month: self.text(f"part.{part}", lang, month=month)
+
+
+@lru_cache(maxsize=4096)
+def _plural_form(lang: str, count: int) -> str:
+    return str(Locale.parse(locale(lang)).plural_form(count))
 
 
 @cache

@@ -7,6 +7,7 @@ relative `.md` paths, so MkDocs checks them (a broken one is a warning, fatal wi
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 ARTICLES_DIR = "artikel"
@@ -50,8 +51,15 @@ def event_page(event_id: str) -> str:
 
 def md_link_target(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative link from one generated Markdown page to another, as MkDocs resolves it."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65_536)
+def _relative(path: str, start: str) -> str:
+    # posixpath.relpath makes both paths absolute against the working directory first;
+    # pages link to the same few folders hundreds of thousands of times in a large archive.
+    return posixpath.relpath(path, start)
 
 
 def page_url(page: str) -> str:
@@ -66,6 +74,6 @@ def html_link_target(from_page: str, to_page: str, anchor: str | None = None) ->
     """Relative URL for a link written in raw HTML (MkDocs does not rewrite those)."""
     here = page_url(from_page)
     there = page_url(to_page)
-    target = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    target = _relative(there or ".", here.rstrip("/") or ".")
     target = "./" if target == "." else (target if target.endswith("/") else f"{target}/")
     return f"{target}#{anchor}" if anchor else target

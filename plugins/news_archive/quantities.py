@@ -126,21 +126,46 @@ def report_figures(
 def disagreements(
     figures: Sequence[ReportedFigure], tolerance: float
 ) -> list[tuple[ReportedFigure, ReportedFigure]]:
-    """Pairs of figures of one quantity, for overlapping periods, that cannot both be true.
+    """Figures of one quantity, for overlapping periods, that cannot both be true: for
+    each run of periods that overlap one another, the lowest figure against the highest
+    one from another article, when even they cannot meet.
 
-    Only periods of a few days are compared, so sorting by start and looking ahead while
-    periods still overlap keeps this close to linear in the number of figures.
+    One pair per run, not every pair: a day that many outlets report would otherwise
+    give a number of pairs that grows with the square of the figures. The table beside it
+    lists every figure. Sorting by period start makes this O(n log n).
     """
-    ordered = sorted((f for f in figures if f.comparable), key=lambda f: f.period.first_day)
-    pairs = []
-    for i, first in enumerate(ordered):
-        for second in ordered[i + 1 :]:
-            if second.period.first_day > first.period.last_day:
-                break
-            if first.article.id == second.article.id:
-                continue
-            low_a, high_a = interval(first.figure, tolerance)
-            low_b, high_b = interval(second.figure, tolerance)
-            if high_a < low_b or high_b < low_a:
-                pairs.append((first, second))
+    ordered = sorted(
+        (f for f in figures if f.comparable),
+        key=lambda f: (f.period.first_day, f.article.id, f.figure.unit, f.figure.start),
+    )
+    pairs: list[tuple[ReportedFigure, ReportedFigure]] = []
+    run: list[ReportedFigure] = []
+    end = None
+    for reported in [*ordered, None]:
+        if reported is not None and (end is None or reported.period.first_day <= end):
+            run.append(reported)
+            last = reported.period.last_day
+            end = last if end is None or last > end else end
+            continue
+        pair = _extremes(run, tolerance)
+        if pair is not None:
+            pairs.append(pair)
+        if reported is not None:
+            run, end = [reported], reported.period.last_day
     return pairs
+
+
+def _extremes(
+    run: Sequence[ReportedFigure], tolerance: float
+) -> tuple[ReportedFigure, ReportedFigure] | None:
+    """The figure allowing the least against the one requiring the most, from two
+    different articles, if their ranges do not meet."""
+    if len(run) < 2:
+        return None
+    bounds = [(interval(f.figure, tolerance), f) for f in run]
+    lows = sorted(bounds, key=lambda b: b[0][1])  # smallest upper bound first
+    highs = sorted(bounds, key=lambda b: -b[0][0])  # largest lower bound first
+    for (low_range, low), (high_range, high) in ((a, b) for a in lows[:2] for b in highs[:2]):
+        if low.article.id != high.article.id and low_range[1] < high_range[0]:
+            return low, high
+    return None

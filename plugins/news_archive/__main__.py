@@ -1,7 +1,9 @@
-"""Command line: `python -m news_archive generate|check`.
+"""Command line: `python -m news_archive generate|check|eval|synth`.
 
 generate --out DIR   write the generated Markdown pages (the same the plugin builds)
 check                validate sources and registries; exit status 1 on errors
+synth --articles N --out DIR [--seed S]
+                     write a synthetic sources tree for benchmarks (not for the site)
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from .evaluate import evaluate, load_gold, report
 from .paths import EDITIONS
 from .pipeline import build_archive, render_explainers, render_site, write_pages
 from .report import contributor_report
+from .synth import write_corpus
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         help="folder of gold annotations (default: ROOT/tests/gold)",
     )
     evaluate.add_argument("--verbose", "-v", action="store_true", help="list every miss and extra")
+    synth = commands.add_parser(
+        "synth", help="write a synthetic sources tree (articles and registries) for benchmarks"
+    )
+    synth.add_argument("--articles", type=int, required=True, help="number of articles")
+    synth.add_argument("--out", type=Path, required=True, help="new or empty folder to write")
+    synth.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     return parser
 
 
@@ -60,6 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
     sources: Path = (args.sources or root / "sources").resolve()
+    if args.command == "synth":  # needs no archive: it only reads the registries and seeds
+        try:
+            count = write_corpus(args.out, args.articles, args.seed, sources)
+        except (FileExistsError, ValueError) as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"Wrote {count} synthetic article(s) and the registries to {args.out}.")
+        return 0
     # The hand-written pages of the edition: content/ for Indonesian, content/en/ for English.
     lang = getattr(args, "lang", "id")
     content = root / "content" / EDITIONS[lang] if lang in EDITIONS else root / "content"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .cache import ArticleCache
 from .citations import Explainer, cited_in
 from .cleaning import CleanedArticle
 from .errors import Problem
@@ -39,11 +40,28 @@ class Archive:
     explainers: tuple[Explainer, ...] = ()
     """Hand-written pages that cite the archive."""
     citation_warnings: tuple[Problem, ...] = ()
+    store: ArticleCache | None = None
+    """The cache the articles came from; pages rendered from one article alone use it too."""
+    stats: BuildStats = field(default_factory=lambda: BuildStats())
+    """How long each stage took, and which articles were cleaned and extracted afresh."""
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
         found = [w for extraction in self.extractions.values() for w in extraction.warnings]
         return (*self.corpus.warnings, *found, *self.citation_warnings)
+
+
+@dataclass
+class BuildStats:
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Wall time per stage: load, clean, extract, index, render."""
+    extracted: tuple[str, ...] = ()
+    """Ids of the articles cleaned and extracted in this build (the others came from the
+    cache)."""
+    from_cache: int = 0
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
 
 Item = DateMention | Figure | Quote

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -21,6 +22,7 @@ def locale(lang: str) -> str:
     return _LOCALES.get(lang, lang)
 
 
+@lru_cache(maxsize=16_384)
 def format_partial_date(date: PartialDate, lang: str, *, weekday: bool = True) -> str:
     """ "Kamis, 22 Desember 2016" / "Desember 2016" / "2016", by the date's precision."""
     where = locale(lang)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 # Characters with a meaning in Markdown, Python-Markdown extensions (attr_list, abbr,
 # footnotes, tables) or pymdown-extensions (mark, caret, tilde, critic, emoji, keys).
 _MARKDOWN_SYNTAX = set("\\`*_{}[]()#+!|~^=:<>&\"'$@%")
+_ESCAPES = {ord(c): f"&#{ord(c)};" for c in _MARKDOWN_SYNTAX}
 _LEADING_ORDINAL = re.compile(r"^(\d+)([.)])")
 
 
@@ -32,7 +33,7 @@ def html_text(text: str) -> str:
 def md_text(text: str) -> str:
     """Text for a Markdown inline context, shown literally, on one line."""
     flat = " ".join(text.split())
-    escaped = "".join(f"&#{ord(c)};" if c in _MARKDOWN_SYNTAX else c for c in flat)
+    escaped = flat.translate(_ESCAPES)
     # "1. " or "1) " at the start of a list item would start a nested list.
     escaped = _LEADING_ORDINAL.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
     if escaped[:1] in {"-", "+", "*"}:

@@ -8,17 +8,21 @@ the site and the Markdown written to disk cannot differ.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .archive import Archive, build_indexes
+from .archive import Archive, BuildStats, build_indexes
+from .cache import ArticleCache
 from .catalog import catalog
 from .citations import check_citations, read_explainers, render_citations
-from .cleaning import StructuralRule, clean_article, find_repeated_lines
+from .cleaning import CleanedArticle, StructuralRule, clean_article, find_repeated_lines
 from .errors import Severity, raise_if_errors
 from .exports import render_exports
 from .extract import ExtractionContext, extract_article
+from .extract.model import ArticleExtraction
 from .pages import RenderContext
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
@@ -63,27 +67,50 @@ def build_archive(
     today: dt.date | None = None,
     content: Path | None = None,
     content_skip: Iterable[str] | None = None,
+    cache: Path | None = None,
 ) -> Archive:
     """Read, validate, clean and extract the archive's sources, and check the citations of
-    the hand-written pages under `content`. Raises ArchiveError."""
+    the hand-written pages under `content`. With a `cache` folder, articles whose text,
+    registries and code are unchanged since the last build are not cleaned and extracted
+    again. Raises ArchiveError."""
+    stats = BuildStats()
+    started = time.perf_counter()
     corpus = load_corpus(sources, root=root, today=today or dt.date.today())
     repeated = find_repeated_lines(corpus.articles, corpus.rules.structure)
-    cleaned = tuple(
-        clean_article(
-            article, corpus.rules, corpus.outlets, repeated.get(article.outlet, frozenset())
-        )
-        for article in corpus.articles
+    stats.add("load", time.perf_counter() - started)
+    store = ArticleCache.open(cache, sources)
+    contexts: dict[str, ExtractionContext] = {}
+    cleaned: list[CleanedArticle] = []
+    extractions: dict[str, ArticleExtraction] = {}
+    fresh: list[str] = []
+    for article in corpus.articles:
+        lines = repeated.get(article.outlet, frozenset())
+        key = store.key(article, lines)
+        store.keys[article.id] = key
+        entry = store.get(key)
+        if entry is None:
+            started = time.perf_counter()
+            done = clean_article(article, corpus.rules, corpus.outlets, lines)
+            stats.add("clean", time.perf_counter() - started)
+            started = time.perf_counter()
+            code = article.language.split("-")[0]
+            if code not in contexts and code in corpus.languages:
+                contexts[code] = ExtractionContext.build(
+                    corpus.languages[code], corpus.entities, corpus.outlets, corpus.terms
+                )
+            extraction = extract_article(done, contexts[code]) if code in contexts else None
+            stats.add("extract", time.perf_counter() - started)
+            entry = (done, extraction)
+            store.put(key, entry)
+            fresh.append(article.id)
+        cleaned.append(entry[0])
+        if entry[1] is not None:
+            extractions[article.id] = entry[1]
+    stats.extracted = tuple(fresh)
+    stats.from_cache = store.hits
+    archive = Archive(
+        corpus, tuple(cleaned), extractions, store=store if cache else None, stats=stats
     )
-    contexts = {
-        code: ExtractionContext.build(language, corpus.entities, corpus.outlets, corpus.terms)
-        for code, language in corpus.languages.items()
-    }
-    extractions = {}
-    for article in cleaned:
-        context = contexts.get(article.source.language.split("-")[0])
-        if context is not None:
-            extractions[article.source.id] = extract_article(article, context)
-    archive = Archive(corpus, cleaned, extractions)
     if content is None or not content.is_dir():
         return archive
     # Another edition's hand-written pages (content/en/) are not this edition's.
@@ -106,7 +133,10 @@ def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
 
 def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
     """Every generated page of the site in `lang`, and the data exports."""
+    started = time.perf_counter()
     ctx = RenderContext(lang, catalog(), archive, build_indexes(archive))
+    archive.stats.add("index", time.perf_counter() - started)
+    started = time.perf_counter()
     labels = _rule_labels(archive, lang)
     pages = [
         GeneratedFile(
@@ -122,7 +152,7 @@ def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
         GeneratedFile(EVENTS_INDEX, render_events_index(ctx), listed=True),
     ]
     pages.extend(
-        GeneratedFile(article_page(article.source.id), render_article(article, ctx, labels))
+        GeneratedFile(article_page(article.source.id), _article_page(article, ctx, labels))
         for article in archive.articles
     )
     pages.extend(
@@ -139,7 +169,25 @@ def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
     )
     exports = render_exports(archive, ctx.indexes, lang)
     pages.extend(GeneratedFile(path, content) for path, content in exports.items())
+    archive.stats.add("render", time.perf_counter() - started)
     return pages
+
+
+def _article_page(article: CleanedArticle, ctx: RenderContext, labels: dict[str, str]) -> str:
+    """An article's page depends on the article, the registries and code (its cache key),
+    the edition's language, and which explainers cite its paragraphs: cached on those."""
+    store = ctx.archive.store
+    source = article.source
+    if store is None or source.id not in store.keys:
+        return render_article(article, ctx, labels)
+    cited = sorted(
+        (anchor, explainer.page, explainer.title)
+        for (article_id, anchor), explainers in ctx.indexes.cited_in.items()
+        if article_id == source.id
+        for explainer in explainers
+    )
+    key = hashlib.sha256(f"{store.keys[source.id]}|{ctx.lang}|{cited!r}".encode()).hexdigest()
+    return store.page(key, lambda: render_article(article, ctx, labels))
 
 
 def resolve_page(markdown: str, page: str, archive: Archive, lang: str = "id") -> str:

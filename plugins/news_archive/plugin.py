@@ -49,6 +49,9 @@ class ArchiveConfig(base.Config):
     search_bundle = c.Type(str, default="pagefind/")
     """Where the Pagefind bundle is, relative to this edition's root (`../pagefind/` for
     an edition in a sub-folder: one bundle serves every language)."""
+    cache = c.Type(str, default="build/cache")
+    """Folder, relative to the config file, of cleaned and extracted articles and of pages
+    rendered from one article: a rebuild redoes only what changed. Empty: no cache."""
     index_search = c.Type(bool, default=True)
     """Run Pagefind over the site after the build (off for editions the main build indexes)."""
 
@@ -87,9 +90,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 root=self.root,
                 content=Path(config.docs_dir),
                 content_skip=tuple(self.config.editions),
+                cache=(self.root / self.config.cache) if self.config.cache else None,
             )
         except ArchiveError as exc:
             raise PluginError(exc.report()) from None
+        stats = archive.stats
+        log.info(
+            "%d article(s) cleaned and extracted, %d from the cache",
+            len(stats.extracted),
+            stats.from_cache,
+        )
         self.archive = archive
         _log_collapsed(archive.warnings)
         for page in render_site(archive, self.lang):

@@ -1,0 +1,93 @@
+"""The build cache: a rebuild cleans and extracts only the articles that changed, and
+everything again when a registry or rule changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from news_archive.pipeline import build_archive, render_site
+from tests.conftest import SOURCES, TODAY, copy_project, run_mkdocs_build, write_article
+
+EDITED = "rg-2016-12-22-tentara-suriah-kuasai-seluruh-aleppo"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    for index in range(6):
+        write_article(
+            sources,
+            f"uji-{index}",
+            f"Pada Kamis (22/12), {1000 + index} warga dievakuasi dari Aleppo timur.\n",
+            published="2016-12-23",
+        )
+    return sources
+
+
+def build(sources: Path, cache: Path) -> tuple[list[str], int, dict[str, str]]:
+    archive = build_archive(sources, root=sources.parent, today=TODAY, cache=cache)
+    pages = {p.path: p.content for p in render_site(archive)}
+    return list(archive.stats.extracted), archive.stats.from_cache, pages
+
+
+def test_a_warm_rebuild_extracts_only_the_edited_article(tree: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, cached, cold_pages = build(tree, cache)
+    assert len(first) == 11 and cached == 0
+    again, cached, warm_pages = build(tree, cache)
+    assert again == [] and cached == 11
+    assert warm_pages == cold_pages, "the cache must not change a single page"
+    path = tree / "articles" / f"{EDITED}.md"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nParagraf uji tambahan di akhir teks.\n",
+        encoding="utf-8",
+    )
+    edited, cached, pages = build(tree, cache)
+    assert edited == [EDITED] and cached == 10
+    assert "Paragraf uji tambahan di akhir teks." in pages[f"artikel/{EDITED}.md"]
+    uncached = build_archive(tree, root=tree.parent, today=TODAY)
+    assert pages == {p.path: p.content for p in render_site(uncached)}
+
+
+def test_editing_a_registry_extracts_every_article_again(tree: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(tree, cache)
+    glossary = tree / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    again, cached, _ = build(tree, cache)
+    assert len(again) == 11 and cached == 0
+
+
+def test_a_new_article_of_an_outlet_reaches_the_others_only_through_repeated_lines(
+    tree: Path, tmp_path: Path
+) -> None:
+    """Cleaning removes lines an outlet repeats across its articles; an article whose
+    repeated lines change is cleaned again, the others are not."""
+    cache = tmp_path / "cache"
+    build(tree, cache)
+    write_article(tree, "uji-baru", "Kalimat baru tentang Aleppo.\n", outlet="inews")
+    again, cached, _ = build(tree, cache)
+    assert "uji-baru" in again and cached >= 10
+
+
+def test_a_damaged_cache_entry_is_rebuilt(tree: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build(tree, cache)
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    again, cached, _ = build(tree, cache)
+    assert len(again) == 11 and cached == 0
+
+
+def test_the_plugin_says_what_came_from_the_cache(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first = run_mkdocs_build(project)
+    assert first.returncode == 0, first.stderr
+    assert "5 article(s) cleaned and extracted, 0 from the cache" in first.stderr
+    second = run_mkdocs_build(project)
+    assert "0 article(s) cleaned and extracted, 5 from the cache" in second.stderr
+    assert (project / "build" / "cache").is_dir()

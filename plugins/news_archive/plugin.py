@@ -102,7 +102,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         self.archive = archive
         _log_collapsed(archive.warnings)
-        for page in render_site(archive, self.lang):
+        pages = render_site(archive, self.lang)
+        log.info(
+            "stages: %s",
+            ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stats.seconds.items()),
+        )
+        for page in pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 raise PluginError(

@@ -1,0 +1,199 @@
+"""The archive at scale: build times with and without the plugin, memory, warm rebuilds,
+search download and page sizes, for synthetic corpora of 1,000 and 10,000 articles.
+
+    python3 dev.py run python benchmarks/bench.py                 # N = 1,000 and 10,000
+    python3 dev.py run python benchmarks/bench.py --sizes 1000 --runs 3
+
+For each N, in a temporary project with the Indonesian edition only (the English one
+doubles both sides alike):
+  1. plugin, cold: `mkdocs build` with an empty cache;
+  2. MkDocs alone: the same pages written by `python -m news_archive generate`, built with
+     the same theme and config but without the plugin;
+  3. plugin, warm: `mkdocs build` again after one source file was edited.
+Every build runs as its own process under /usr/bin/time (wall time, peak memory); the
+plugin's own stages come from its log. Times are medians of --runs runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGES = ("load", "clean", "extract", "index", "render")
+
+
+@dataclass
+class Run:
+    wall: float
+    peak_mib: float
+    stages: dict[str, float] = field(default_factory=dict)
+    log: str = ""
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Run a command under GNU time; its wall time, peak memory and the plugin's stages."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"}
+    started = time.perf_counter()
+    result = subprocess.run(
+        ["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True, env=env
+    )
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    stages = {
+        name: float(value)
+        for name, value in re.findall(r"\b(load|clean|extract|index|render) ([0-9.]+) s", result.stderr)
+    }
+    return Run(wall, int(peak.group(1)) / 1024 if peak else 0.0, stages, result.stderr)
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.peak_mib for r in runs),
+        {s: statistics.median(r.stages.get(s, 0.0) for r in runs) for s in STAGES},
+    )
+
+
+def project(work: Path, articles: int) -> Path:
+    target = work / "project"
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.rmtree(target / "content" / "en")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n      # The English edition.*?\n        en: mkdocs.en.yml\n", "\n", config, flags=re.S)
+    config = config.replace("exclude_docs: |\n  /en/\n", "")
+    assert "editions" not in config
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "news_archive", "synth", "--articles", str(articles), "--out", str(target / "sources")],
+        check=True, cwd=ROOT,
+    )
+    # The archive's own articles too: the explainers cite them.
+    for seed in (ROOT / "sources" / "articles").glob("*.md"):
+        shutil.copy2(seed, target / "sources" / "articles" / seed.name)
+    return target
+
+
+def plain_project(target: Path, work: Path) -> Path:
+    """The generated Markdown and the hand-written pages, with the plugin taken out."""
+    plain = work / "plain"
+    shutil.copytree(target / "content", plain / "content")
+    shutil.copytree(target / "overrides", plain / "overrides")
+    subprocess.run(
+        [sys.executable, "-m", "news_archive", "--root", str(target), "generate", "--out", str(plain / "content")],
+        check=True, capture_output=True,
+    )
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"  - news-archive:\n(      .*\n)+", "", config)
+    assert "- news-archive" not in config
+    # The plugin marks its pages as reached from the indexes, not the nav; on disk they
+    # are ordinary files, which MkDocs would report as missing from the nav.
+    config = config.replace("omitted_files: warn", "omitted_files: info")
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return plain
+
+
+def largest_page(site: Path) -> tuple[str, int]:
+    biggest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    return biggest.relative_to(site).as_posix(), biggest.stat().st_size
+
+
+def search_download(site: Path, query: str = "evakuasi") -> int:
+    """Bytes of search data (Pagefind's files) a reader's browser fetches to show the
+    first results of one query, measured in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.browser.conftest import serve
+
+    with tempfile.TemporaryDirectory() as www, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=shutil.which("chromium"))
+        for served in serve(site, Path(www), "/"):
+            page = browser.new_page()
+            sizes: list[int] = []
+
+            def count(response) -> None:  # type: ignore[no-untyped-def]
+                if "/pagefind/" in response.url:
+                    sizes.append(len(response.body()))
+
+            page.on("response", count)
+            page.goto(served.url())
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.fill(query)
+            page.locator(".md-search-result__item").first.wait_for()
+            page.wait_for_timeout(500)
+            browser.close()
+            return sum(sizes)
+    return 0
+
+
+def bench(articles: int, runs: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        target = project(work, articles)
+        build = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        cold = []
+        for _ in range(runs):
+            shutil.rmtree(target / "build", ignore_errors=True)
+            cold.append(timed(build, target))
+        site = target / "build" / "site"
+        page, size = largest_page(site)
+        site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        search = search_download(site)
+        plain = plain_project(target, work)
+        alone = [timed(build, plain) for _ in range(runs)]
+        warm = []
+        for index in range(runs):
+            edited = sorted((target / "sources" / "articles").rglob("*.md"))[index]
+            edited.write_text(edited.read_text(encoding="utf-8") + f"\nSunting {index}.\n", encoding="utf-8")
+            warm.append(timed(build, target))
+    return {
+        "cold": median(cold), "alone": median(alone), "warm": median(warm),
+        "largest": (page, size), "site_mib": site_bytes / 2**20, "search_kib": search / 1024,
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    results = {n: bench(n, args.runs) for n in args.sizes}
+    for n, r in results.items():
+        cold, alone, warm = r["cold"], r["alone"], r["warm"]
+        assert isinstance(cold, Run) and isinstance(alone, Run) and isinstance(warm, Run)
+        plugin_cold = sum(cold.stages.values())
+        plugin_warm = sum(warm.stages.values())
+        print(f"\n== {n:,} articles (median of {args.runs})")
+        print(f"plugin, cold        {cold.wall:8.1f} s   peak {cold.peak_mib:7.0f} MiB")
+        print(f"MkDocs alone        {alone.wall:8.1f} s   peak {alone.peak_mib:7.0f} MiB")
+        print(f"ratio cold / alone  {cold.wall / alone.wall:8.2f}    (target <= 1.10)")
+        print("plugin stages, cold " + ", ".join(f"{s} {cold.stages[s]:.1f} s" for s in STAGES))
+        print(f"plugin, warm        {warm.wall:8.1f} s   plugin's own work {plugin_warm:.1f} s "
+              f"= {plugin_warm / plugin_cold:.0%} of cold {plugin_cold:.1f} s (target <= 10%)")
+        print("plugin stages, warm " + ", ".join(f"{s} {warm.stages[s]:.1f} s" for s in STAGES))
+        page, size = r["largest"]  # type: ignore[misc]
+        print(f"largest page        {size / 1024:8.0f} KiB  {page}  (target <= 500 KB)")
+        print(f"site                {r['site_mib']:8.1f} MiB")
+        print(f"first search        {r['search_kib']:8.0f} KiB of index data  (target <= 100 KB)")
+    if len(results) > 1:
+        small, large = min(results), max(results)
+        ratio = results[large]["cold"].wall / results[small]["cold"].wall  # type: ignore[union-attr]
+        print(f"\nt({large:,}) / t({small:,}) = {ratio:.1f}  (target <= {large / small * 1.1:.0f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

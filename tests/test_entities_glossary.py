@@ -12,7 +12,7 @@ from news_archive.errors import ArchiveError
 from news_archive.pipeline import build_archive
 from news_archive.report import contributor_report
 from news_archive.sources import load_corpus
-from tests.conftest import ROOT, SOURCES, TODAY, copy_project, run_mkdocs_build
+from tests.conftest import ROOT, SOURCES, TODAY, copy_project, run_mkdocs_build, write_article
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +181,24 @@ def test_a_glossary_form_that_is_an_everyday_word_is_refused(tmp_path: Path) -> 
     with pytest.raises(ArchiveError) as caught:
         load_corpus(project / "sources", root=project, today=TODAY)
     assert any("'yang' is an everyday word" in p.message for p in caught.value.problems)
+
+
+def test_a_term_in_many_articles_lists_the_latest_and_counts_the_rest(sources: Path) -> None:
+    from news_archive.pages import LIST_LIMIT
+    from news_archive.pipeline import render_site
+
+    for day in range(1, LIST_LIMIT + 4):
+        write_article(
+            sources,
+            f"uji-evakuasi-{day:02d}",
+            # Different words each time: a line an outlet repeats is furniture.
+            f"Sebanyak {day * 100} warga dievakuasi dari Aleppo timur pada hari ke-{day}.\n",
+            published=f"2016-12-{day:02d}",
+        )
+    archive = build_archive(sources, root=sources.parent, today=TODAY)
+    page = {p.path: p.content for p in render_site(archive)}["glosarium/index.md"]
+    entry = page.split("{ #evakuasi }", 1)[1].split("\n### ", 1)[0]
+    listed = re.findall(r"\(\.\./artikel/(uji-evakuasi-\d+)\.md\)", entry)
+    assert listed == [f"uji-evakuasi-{day:02d}" for day in range(LIST_LIMIT + 3, 3, -1)]
+    assert "dan 3 artikel lain" in entry
+    assert f"Muncul {LIST_LIMIT + 3} kali" in entry

@@ -79,6 +79,10 @@ DERIVED = 0.5
 search for words of the sources finds the source articles first."""
 
 
+LIST_LIMIT = 12
+"""Articles listed under one item of a summary page (a glossary term, an entity): the most
+recent ones; the rest are counted. Every article page lists everything it holds."""
+
 TITLE_WEIGHT = 7
 """Search weight of words that say what a page is about, as much as its title: an
 article's outlet and date, an event's date."""

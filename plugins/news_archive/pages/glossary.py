@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from ..markup import html_text, md_link, md_text, weighted
 from ..model import Term
 from ..paths import GLOSSARY, GLOSSARY_EN, article_page, md_link_target
-from . import TITLE_WEIGHT, RenderContext, front_matter
+from . import LIST_LIMIT, TITLE_WEIGHT, RenderContext, front_matter
 
 
 def _letter(word: str) -> str:
@@ -103,7 +103,10 @@ def _entry(term: Term, here: str, ctx: RenderContext) -> list[str]:
     by_article: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
     for article, occurrence in occurrences:
         by_article[article.id].append((article, occurrence))
-    for items in by_article.values():
+    # The most recent articles first, and only so many: a term of a large archive occurs
+    # in thousands of articles, and every article page lists its own terms.
+    listed = list(by_article.values())[::-1]
+    for items in listed[:LIST_LIMIT]:
         article = items[0][0]
         units = Counter(o.unit for _, o in items)
         places = ", ".join(
@@ -114,6 +117,8 @@ def _entry(term: Term, here: str, ctx: RenderContext) -> list[str]:
         lines.append(
             f"- {md_link(article.title, md_link_target(here, article_page(article.id)))}: {places}"
         )
+    if len(listed) > LIST_LIMIT:
+        lines.append(f"- *{md_text(ctx.t('list.more_articles', count=len(listed) - LIST_LIMIT))}*")
     lines.append("")
     return lines
 

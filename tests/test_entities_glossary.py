@@ -196,7 +196,12 @@ def test_a_term_in_many_articles_lists_the_latest_and_counts_the_rest(sources: P
             published=f"2016-12-{day:02d}",
         )
     archive = build_archive(sources, root=sources.parent, today=TODAY)
-    page = {p.path: p.content for p in render_site(archive)}["glosarium/index.md"]
+    pages = {p.path: p.content for p in render_site(archive)}
+    entity = pages["entitas/aleppo-timur.md"]
+    shown = re.findall(r"^### \[[^]]+\]\(\.\./artikel/(uji-evakuasi-\d+)\.md\)", entity, re.M)
+    assert shown == [f"uji-evakuasi-{day:02d}" for day in range(LIST_LIMIT + 3, 3, -1)]
+    assert "dan 3 artikel lain" in entity
+    page = pages["glosarium/index.md"]
     entry = page.split("{ #evakuasi }", 1)[1].split("\n### ", 1)[0]
     listed = re.findall(r"\(\.\./artikel/(uji-evakuasi-\d+)\.md\)", entry)
     assert listed == [f"uji-evakuasi-{day:02d}" for day in range(LIST_LIMIT + 3, 3, -1)]

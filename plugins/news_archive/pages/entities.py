@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from ..markup import NOT_INDEXED, external_link, html_text, md_link, md_text, not_indexed
 from ..model import Entity, EntityKind
 from ..paths import ENTITIES_INDEX, article_page, entity_page, md_link_target
-from . import DERIVED, LISTING, RenderContext, front_matter
+from . import DERIVED, LIST_LIMIT, LISTING, RenderContext, front_matter
 
 
 def _row(cells: list[str]) -> str:
@@ -132,7 +132,10 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
     by_article: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
     for article, mention in mentions:
         by_article[article.id].append((article, mention))
-    for items in by_article.values():
+    # The latest articles first, and only so many (see LIST_LIMIT); the counts below and
+    # the mentions export (data/mentions.json) cover them all.
+    listed = list(by_article.values())[::-1]
+    for items in listed[:LIST_LIMIT]:
         article = items[0][0]
         outlet = ctx.outlet(article.outlet)
         outlet_name = outlet.name if outlet else ctx.t("article.outlet_unknown")
@@ -157,14 +160,20 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
             target = md_link_target(here, article_page(article.id), mention.unit)
             lines.append(f"- {not_indexed(md_text(sentence))} ({md_link(mention.unit, target)})")
         lines.append("")
+    if len(listed) > LIST_LIMIT:
+        more = ctx.t("list.more_articles", count=len(listed) - LIST_LIMIT)
+        lines += [f"*{md_text(more)}*", ""]
     quotes = [(a, q) for a, q in ctx.indexes.quotes if q.speaker == entity.id]
     if quotes:
         lines += [f"## {md_text(ctx.t('entity.quotes'))}", ""]
-        for article, quote in quotes:
+        for article, quote in quotes[::-1][:LIST_LIMIT]:
             target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
             lines.append(
                 f"- {not_indexed(f'“{md_text(quote.text)}”')} ({md_link(article.title, target)})"
             )
+        if len(quotes) > LIST_LIMIT:
+            more = ctx.t("list.more_quotes", count=len(quotes) - LIST_LIMIT)
+            lines.append(f"- *{md_text(more)}*")
         lines.append("")
     outlets = Counter(article.outlet for article, _ in mentions)
     lines += [f"## {md_text(ctx.t('entity.outlets'))}", ""]

@@ -93,6 +93,23 @@ class _Reader:
     def extend(self, problems: Iterable[Problem]) -> None:
         self.problems.extend(problems)
 
+    def registry(
+        self, path: Path, schema: str, *, missing: str | None = None, hint: str | None = None
+    ) -> YamlDocument | None:
+        """A registry read and checked against its schema, or None (problems recorded).
+        A missing file is a problem only when `missing` says what to tell the contributor."""
+        shown = self.display(path)
+        if not path.is_file():
+            if missing is not None:
+                self.add(Problem(shown, None, None, missing, hint=hint))
+            return None
+        document = self.read_yaml(path)
+        if document is None:
+            return None
+        problems = validate(document.data, schema, document, shown)
+        self.extend(problems)
+        return None if problems else document
+
     def read_text(self, path: Path) -> str | None:
         shown = self.display(path)
         try:
@@ -192,23 +209,13 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
 
 def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
     shown = reader.display(path)
-    if not path.is_file():
-        reader.add(
-            Problem(
-                shown,
-                None,
-                None,
-                "the outlets registry is missing",
-                hint="create it with a list under 'outlets:'",
-            )
-        )
-        return {}
-    document = reader.read_yaml(path)
+    document = reader.registry(
+        path,
+        "outlets",
+        missing="the outlets registry is missing",
+        hint="create it with a list under 'outlets:'",
+    )
     if document is None:
-        return {}
-    problems = validate(document.data, "outlets", document, shown)
-    reader.extend(problems)
-    if problems:
         return {}
     outlets: dict[str, Outlet] = {}
     owner_of_name: dict[str, str] = {}
@@ -283,23 +290,13 @@ def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
 
 def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> dict[str, Entity]:
     shown = reader.display(path)
-    if not path.is_file():
-        reader.add(
-            Problem(
-                shown,
-                None,
-                None,
-                "the entities registry is missing",
-                hint="create it with a list under 'entities:'",
-            )
-        )
-        return {}
-    document = reader.read_yaml(path)
+    document = reader.registry(
+        path,
+        "entities",
+        missing="the entities registry is missing",
+        hint="create it with a list under 'entities:'",
+    )
     if document is None:
-        return {}
-    problems = validate(document.data, "entities", document, shown)
-    reader.extend(problems)
-    if problems:
         return {}
     entities: dict[str, Entity] = {}
     owner_of_form: dict[str, str] = {}
@@ -373,14 +370,8 @@ def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -
 
 def _load_quantities(reader: _Reader, path: Path) -> tuple[Quantity, ...]:
     shown = reader.display(path)
-    if not path.is_file():
-        return ()
-    document = reader.read_yaml(path)
+    document = reader.registry(path, "quantities")
     if document is None:
-        return ()
-    problems = validate(document.data, "quantities", document, shown)
-    reader.extend(problems)
-    if problems:
         return ()
     quantities: list[Quantity] = []
     seen: set[str] = set()
@@ -434,14 +425,8 @@ def _load_glossary(
     reader: _Reader, path: Path, languages: Mapping[str, Language]
 ) -> dict[str, Term]:
     shown = reader.display(path)
-    if not path.is_file():
-        return {}
-    document = reader.read_yaml(path)
+    document = reader.registry(path, "glossary")
     if document is None:
-        return {}
-    problems = validate(document.data, "glossary", document, shown)
-    reader.extend(problems)
-    if problems:
         return {}
     common = languages["id"].counted_stop if "id" in languages else frozenset()
     terms: dict[str, Term] = {}
@@ -589,14 +574,8 @@ def _load_events(
     reader: _Reader, path: Path, entities: Mapping[str, Entity]
 ) -> tuple[tuple[Period, ...], dict[str, Event]]:
     shown = reader.display(path)
-    if not path.is_file():
-        return (), {}
-    document = reader.read_yaml(path)
+    document = reader.registry(path, "events")
     if document is None:
-        return (), {}
-    problems = validate(document.data, "events", document, shown)
-    reader.extend(problems)
-    if problems:
         return (), {}
     periods: list[Period] = []
     for index, entry in enumerate(document.data["periods"]):
@@ -710,12 +689,8 @@ def _load_languages(reader: _Reader, sources: Path) -> dict[str, Language]:
     languages: dict[str, Language] = {}
     for path in sorted(sources.glob(LANGUAGE_FILES)):
         shown = reader.display(path)
-        document = reader.read_yaml(path)
+        document = reader.registry(path, "language")
         if document is None:
-            continue
-        problems = validate(document.data, "language", document, shown)
-        reader.extend(problems)
-        if problems:
             continue
         code = document.data["language"]
         if path.stem != f"language-{code}":
@@ -748,15 +723,8 @@ def _load_languages(reader: _Reader, sources: Path) -> dict[str, Language]:
 
 def _load_rules(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> CleaningRules:
     shown = reader.display(path)
-    if not path.is_file():
-        reader.add(Problem(shown, None, None, "the cleaning rules are missing"))
-        return CleaningRules(())
-    document = reader.read_yaml(path)
+    document = reader.registry(path, "cleaning", missing="the cleaning rules are missing")
     if document is None:
-        return CleaningRules(())
-    problems = validate(document.data, "cleaning", document, shown)
-    reader.extend(problems)
-    if problems:
         return CleaningRules(())
     data = document.data
     samples = data["body_samples"]

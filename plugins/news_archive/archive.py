@@ -79,6 +79,8 @@ class Indexes:
     figures_by_quantity: Mapping[str, tuple[ReportedFigure, ...]]
     disagreements: Mapping[str, tuple[tuple[ReportedFigure, ReportedFigure], ...]]
     quotes: tuple[tuple[ArticleSource, Quote], ...]
+    quotes_by_speaker: Mapping[str | None, tuple[tuple[ArticleSource, Quote], ...]]
+    """Speaker id (None when not registered) → their quotes, in article order."""
     mentions: Mapping[str, tuple[tuple[ArticleSource, Mention], ...]]
     """Entity id → every mention of it, in article order."""
     co_mentions: Mapping[str, Counter[str]]
@@ -92,6 +94,8 @@ class Indexes:
     reports_by_event: Mapping[str, tuple[Report, ...]]
     cited_in: Mapping[tuple[str, str], list[Explainer]]
     """(article id, paragraph) → hand-written pages citing it."""
+    cited_paragraphs: Mapping[str, tuple[tuple[str, Explainer], ...]]
+    """Article id → (paragraph, page citing it), sorted: what its page shows as cited."""
     anchors: Mapping[int, str]
     """id() of a date, figure or quote → its anchor on the article page (d3, f1, q2)."""
 
@@ -101,12 +105,17 @@ class Indexes:
 
 def build_indexes(archive: Archive) -> Indexes:
     corpus = archive.corpus
+    citing = cited_in(archive.explainers)
+    cited_paragraphs: dict[str, list[tuple[str, Explainer]]] = defaultdict(list)
+    for (article_id, anchor), pages in citing.items():
+        cited_paragraphs[article_id] += [(anchor, page) for page in pages]
     by_outlet: dict[str | None, list[ArticleSource]] = defaultdict(list)
     for article in corpus.articles:
         by_outlet[article.outlet].append(article)
     citations: dict[str, Counter[str]] = {}
     cited_by: dict[str, list[tuple[ArticleSource, Attribution]]] = defaultdict(list)
     quotes: list[tuple[ArticleSource, Quote]] = []
+    by_speaker: dict[str | None, list[tuple[ArticleSource, Quote]]] = defaultdict(list)
     mentions: dict[str, list[tuple[ArticleSource, Mention]]] = defaultdict(list)
     co_mentions: dict[str, Counter[str]] = defaultdict(Counter)
     occurrences: dict[str, list[tuple[ArticleSource, TermOccurrence]]] = defaultdict(list)
@@ -121,6 +130,8 @@ def build_indexes(archive: Archive) -> Indexes:
         for attribution in extraction.attributions:
             cited_by[attribution.outlet].append((source, attribution))
         quotes.extend((source, quote) for quote in extraction.quotes)
+        for quote in extraction.quotes:
+            by_speaker[quote.speaker].append((source, quote))
         units = {unit.id: unit.text for unit in extraction.units}
         for sentence in extraction.sentences:
             sentences[(source.id, sentence.unit, sentence.index)] = units[sentence.unit][
@@ -163,12 +174,17 @@ def build_indexes(archive: Archive) -> Indexes:
         figures_by_quantity={k: tuple(v) for k, v in by_quantity.items()},
         disagreements={q: tuple(disagreements(v, tolerance[q])) for q, v in by_quantity.items()},
         quotes=tuple(quotes),
+        quotes_by_speaker={k: tuple(v) for k, v in by_speaker.items()},
         mentions={k: tuple(v) for k, v in mentions.items()},
         co_mentions=dict(co_mentions),
         term_occurrences={k: tuple(v) for k, v in occurrences.items()},
         sentences=sentences,
         reports=tuple(reports),
         reports_by_event={k: tuple(v) for k, v in by_event.items()},
-        cited_in=cited_in(archive.explainers),
+        cited_in=citing,
+        cited_paragraphs={
+            article: tuple(sorted(pairs, key=lambda pair: (pair[0], pair[1].page)))
+            for article, pairs in cited_paragraphs.items()
+        },
         anchors=anchors,
     )

@@ -180,12 +180,10 @@ def _article_page(article: CleanedArticle, ctx: RenderContext, labels: dict[str,
     source = article.source
     if store is None or source.id not in store.keys:
         return render_article(article, ctx, labels)
-    cited = sorted(
+    cited = [
         (anchor, explainer.page, explainer.title)
-        for (article_id, anchor), explainers in ctx.indexes.cited_in.items()
-        if article_id == source.id
-        for explainer in explainers
-    )
+        for anchor, explainer in ctx.indexes.cited_paragraphs.get(source.id, ())
+    ]
     key = hashlib.sha256(f"{store.keys[source.id]}|{ctx.lang}|{cited!r}".encode()).hexdigest()
     return store.page(key, lambda: render_article(article, ctx, labels))
 

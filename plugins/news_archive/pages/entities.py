@@ -163,7 +163,7 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
     if len(listed) > LIST_LIMIT:
         more = ctx.t("list.more_articles", count=len(listed) - LIST_LIMIT)
         lines += [f"*{md_text(more)}*", ""]
-    quotes = [(a, q) for a, q in ctx.indexes.quotes if q.speaker == entity.id]
+    quotes = ctx.indexes.quotes_by_speaker.get(entity.id, ())
     if quotes:
         lines += [f"## {md_text(ctx.t('entity.quotes'))}", ""]
         for article, quote in quotes[::-1][:LIST_LIMIT]:

@@ -109,6 +109,8 @@ def _environment() -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     env["VIRTUAL_ENV"] = str(VENV)
+    # Material 9.8 prints an end-of-life notice on every build; it is not a build warning.
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return env
 
 

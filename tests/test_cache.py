@@ -91,3 +91,30 @@ def test_the_plugin_says_what_came_from_the_cache(tmp_path: Path) -> None:
     second = run_mkdocs_build(project)
     assert "0 article(s) cleaned and extracted, 5 from the cache" in second.stderr
     assert (project / "build" / "cache").is_dir()
+
+
+def test_worker_processes_clean_and_extract_exactly_as_one_process_does(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from news_archive import pipeline
+
+    alone = build_archive(tree, today=TODAY)
+    started: list[int] = []
+    pool = pipeline.multiprocessing.get_context("fork").Pool
+
+    def counting_pool(processes: int) -> object:
+        started.append(processes)
+        return pool(processes)
+
+    class Fork:
+        Pool = staticmethod(counting_pool)
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(pipeline.multiprocessing, "get_context", lambda _: Fork)
+    forked = build_archive(tree, today=TODAY)
+    assert started == [2]
+    assert forked.articles == alone.articles
+    assert forked.extractions == alone.extractions
+    assert forked.stats.extracted == alone.stats.extracted
+    assert set(forked.stats.seconds) >= {"clean", "extract"}

@@ -29,8 +29,9 @@ EDITIONS = {"en": "en"}
 """Other-language editions: language → the folder of its hand-written pages under
 `content/` and of its site under the site root (`content/en/` → `/en/`)."""
 
-RESERVED_IDS = frozenset({"index"})
-"""Ids that would collide with an index page in the same folder."""
+RESERVED_IDS = frozenset({"index", "bulan"})
+"""Ids that would collide with an index page in the same folder, or with the folder of
+its month pages (`artikel/bulan/`, see `pages.paging`)."""
 
 
 def article_page(article_id: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,7 +25,7 @@ from .errors import Severity, raise_if_errors
 from .exports import render_exports
 from .extract import ExtractionContext, extract_article
 from .extract.model import ArticleExtraction
-from .pages import RenderContext
+from .pages import PAGE_ITEMS, RenderContext
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
 from .pages.entities import render_entities_index, render_entity
@@ -48,7 +50,7 @@ from .paths import (
     event_page,
     outlet_page,
 )
-from .sources import load_corpus
+from .sources import Corpus, load_corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,34 +81,30 @@ def build_archive(
     repeated = find_repeated_lines(corpus.articles, corpus.rules.structure)
     stats.add("load", time.perf_counter() - started)
     store = ArticleCache.open(cache, sources)
-    contexts: dict[str, ExtractionContext] = {}
-    cleaned: list[CleanedArticle] = []
-    extractions: dict[str, ArticleExtraction] = {}
-    fresh: list[str] = []
-    for article in corpus.articles:
-        lines = repeated.get(article.outlet, frozenset())
-        key = store.key(article, lines)
+    entries: dict[str, Entry] = {}
+    missing: list[int] = []
+    for index, article in enumerate(corpus.articles):
+        key = store.key(article, repeated.get(article.outlet, frozenset()))
         store.keys[article.id] = key
         entry = store.get(key)
         if entry is None:
-            started = time.perf_counter()
-            done = clean_article(article, corpus.rules, corpus.outlets, lines)
-            stats.add("clean", time.perf_counter() - started)
-            started = time.perf_counter()
-            code = article.language.split("-")[0]
-            if code not in contexts and code in corpus.languages:
-                contexts[code] = ExtractionContext.build(
-                    corpus.languages[code], corpus.entities, corpus.outlets, corpus.terms
-                )
-            extraction = extract_article(done, contexts[code]) if code in contexts else None
-            stats.add("extract", time.perf_counter() - started)
-            entry = (done, extraction)
-            store.put(key, entry)
-            fresh.append(article.id)
-        cleaned.append(entry[0])
-        if entry[1] is not None:
-            extractions[article.id] = entry[1]
-    stats.extracted = tuple(fresh)
+            missing.append(index)
+        else:
+            entries[article.id] = entry
+    done, seconds = _process(_Worker(corpus, repeated), missing)
+    for stage, spent in seconds.items():
+        stats.add(stage, spent)
+    for index, entry in zip(missing, done, strict=True):
+        article = corpus.articles[index]
+        store.put(store.keys[article.id], entry)
+        entries[article.id] = entry
+    cleaned = [entries[article.id][0] for article in corpus.articles]
+    extractions = {
+        article.id: extraction
+        for article in corpus.articles
+        if (extraction := entries[article.id][1]) is not None
+    }
+    stats.extracted = tuple(corpus.articles[index].id for index in missing)
     stats.from_cache = store.hits
     archive = Archive(
         corpus, tuple(cleaned), extractions, store=store if cache else None, stats=stats
@@ -122,6 +120,78 @@ def build_archive(
     return replace(archive, explainers=tuple(explainers), citation_warnings=warnings)
 
 
+Entry = tuple[CleanedArticle, ArticleExtraction | None]
+
+PARALLEL_FROM = 200
+"""Articles to clean and extract before it pays to start worker processes (each starts in
+a few milliseconds by forking, but the results travel back pickled)."""
+
+
+class _Worker:
+    """Cleans and extracts one article of the corpus, with the extraction context of its
+    language built once per process."""
+
+    def __init__(self, corpus: Corpus, repeated: dict[str | None, frozenset[str]]) -> None:
+        self.corpus = corpus
+        self.repeated = repeated
+        self.contexts: dict[str, ExtractionContext] = {}
+
+    def __call__(self, index: int) -> tuple[Entry, dict[str, float]]:
+        corpus = self.corpus
+        article = corpus.articles[index]
+        started = time.perf_counter()
+        lines = self.repeated.get(article.outlet, frozenset())
+        done = clean_article(article, corpus.rules, corpus.outlets, lines)
+        cleaned_at = time.perf_counter()
+        code = article.language.split("-")[0]
+        if code not in self.contexts and code in corpus.languages:
+            self.contexts[code] = ExtractionContext.build(
+                corpus.languages[code], corpus.entities, corpus.outlets, corpus.terms
+            )
+        extraction = extract_article(done, self.contexts[code]) if code in self.contexts else None
+        seconds = {"clean": cleaned_at - started, "extract": time.perf_counter() - cleaned_at}
+        return (done, extraction), seconds
+
+
+_FORKED: _Worker | None = None
+"""The worker a forked process inherits (set just before the pool forks)."""
+
+
+def _forked(index: int) -> tuple[Entry, dict[str, float]]:
+    assert _FORKED is not None
+    return _FORKED(index)
+
+
+def _process(worker: _Worker, indexes: list[int]) -> tuple[list[Entry], dict[str, float]]:
+    """Every article's entry, in order, and the wall time of cleaning and extracting: in
+    this process for a few articles, in one forked process per core for many (the time
+    then shared out between the stages as the workers spent it)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if len(indexes) < PARALLEL_FROM or cores < 2 or not can_fork:
+        results = [worker(index) for index in indexes]
+        return [entry for entry, _ in results], _spent(results)
+    global _FORKED
+    _FORKED = worker
+    started = time.perf_counter()
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(cores) as pool:
+            results = pool.map(_forked, indexes, chunksize=max(1, len(indexes) // (cores * 8)))
+    finally:
+        _FORKED = None
+    wall = time.perf_counter() - started
+    spent = _spent(results)
+    total = sum(spent.values()) or 1.0
+    return [entry for entry, _ in results], {s: wall * v / total for s, v in spent.items()}
+
+
+def _spent(results: list[tuple[Entry, dict[str, float]]]) -> dict[str, float]:
+    if not results:
+        return {}
+    return {stage: sum(s[stage] for _, s in results) for stage in ("clean", "extract")}
+
+
 def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
     labels = {rule.id: rule.label.get(lang) for rule in archive.corpus.rules.rules}
     for rule in StructuralRule:
@@ -131,46 +201,54 @@ def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
     return labels
 
 
-def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
-    """Every generated page of the site in `lang`, and the data exports."""
+def render_site(
+    archive: Archive, lang: str = "id", page_items: int = PAGE_ITEMS
+) -> list[GeneratedFile]:
+    """Every generated page of the site in `lang`, and the data exports.
+
+    Lists longer than `page_items` entries are split into pages by month."""
     started = time.perf_counter()
-    ctx = RenderContext(lang, catalog(), archive, build_indexes(archive))
+    ctx = RenderContext(lang, catalog(), archive, build_indexes(archive), page_items)
     archive.stats.add("index", time.perf_counter() - started)
     started = time.perf_counter()
     labels = _rule_labels(archive, lang)
     pages = [
-        GeneratedFile(
+        *_with_parts(
             ARTICLES_INDEX, render_articles_index(archive.corpus.articles, ctx), listed=True
         ),
-        GeneratedFile(OUTLETS_INDEX, render_outlets_index(ctx), listed=True),
-        GeneratedFile(FIGURES_INDEX, render_figures(ctx), listed=True),
-        GeneratedFile(ALL_FIGURES, render_all_figures(ctx)),
-        GeneratedFile(QUOTES_INDEX, render_quotes(ctx), listed=True),
+        *_with_parts(OUTLETS_INDEX, render_outlets_index(ctx), listed=True),
+        *_with_parts(FIGURES_INDEX, render_figures(ctx), listed=True),
+        *_with_parts(ALL_FIGURES, render_all_figures(ctx)),
+        *_with_parts(QUOTES_INDEX, render_quotes(ctx), listed=True),
         GeneratedFile(ENTITIES_INDEX, render_entities_index(ctx), listed=True),
         GeneratedFile(GLOSSARY, render_glossary(ctx), listed=True),
         GeneratedFile(GLOSSARY_EN, render_glossary_en(ctx)),
-        GeneratedFile(EVENTS_INDEX, render_events_index(ctx), listed=True),
+        *_with_parts(EVENTS_INDEX, render_events_index(ctx), listed=True),
     ]
     pages.extend(
         GeneratedFile(article_page(article.source.id), _article_page(article, ctx, labels))
         for article in archive.articles
     )
-    pages.extend(
-        GeneratedFile(outlet_page(outlet.id), render_outlet(outlet, ctx))
-        for outlet in archive.corpus.outlets.values()
-    )
+    for outlet in archive.corpus.outlets.values():
+        pages += _with_parts(outlet_page(outlet.id), render_outlet(outlet, ctx))
     pages.extend(
         GeneratedFile(entity_page(entity.id), render_entity(entity, ctx))
         for entity in archive.corpus.entities.values()
     )
-    pages.extend(
-        GeneratedFile(event_page(event.id), render_event(event, ctx))
-        for event in archive.corpus.events.values()
-    )
+    for event in archive.corpus.events.values():
+        pages += _with_parts(event_page(event.id), render_event(event, ctx))
     exports = render_exports(archive, ctx.indexes, lang)
     pages.extend(GeneratedFile(path, content) for path, content in exports.items())
     archive.stats.add("render", time.perf_counter() - started)
     return pages
+
+
+def _with_parts(
+    path: str, rendered: tuple[str, dict[str, str]], listed: bool = False
+) -> list[GeneratedFile]:
+    """A page and the month pages its long lists were split into (`pages.paging`)."""
+    content, parts = rendered
+    return [GeneratedFile(path, content, listed), *(GeneratedFile(p, c) for p, c in parts.items())]
 
 
 def _article_page(article: CleanedArticle, ctx: RenderContext, labels: dict[str, str]) -> str:

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from .archive import Archive
 from .errors import ArchiveError, Problem
+from .pages import PAGE_ITEMS
 from .pipeline import build_archive, render_site, resolve_page
 
 log = get_plugin_logger(__name__)
@@ -52,6 +53,8 @@ class ArchiveConfig(base.Config):
     cache = c.Type(str, default="build/cache")
     """Folder, relative to the config file, of cleaned and extracted articles and of pages
     rendered from one article: a rebuild redoes only what changed. Empty: no cache."""
+    page_items = c.Type(int, default=PAGE_ITEMS)
+    """Most entries a list page shows; longer lists are split into pages by month."""
     index_search = c.Type(bool, default=True)
     """Run Pagefind over the site after the build (off for editions the main build indexes)."""
 
@@ -102,7 +105,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         self.archive = archive
         _log_collapsed(archive.warnings)
-        pages = render_site(archive, self.lang)
+        pages = render_site(archive, self.lang, self.config.page_items)
         log.info(
             "stages: %s",
             ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stats.seconds.items()),
@@ -142,6 +145,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 site / folder,
                 strict=bool(config.strict),
                 site_url=site_url,
+                page_items=self.config.page_items,
             )
         if self.config.search != "pagefind":
             return
@@ -170,10 +174,11 @@ def _publish_folder(files: Files, config: MkDocsConfig, folder: Path) -> None:
 
 
 def _build_edition(
-    config_file: Path, site_dir: Path, *, strict: bool, site_url: str | None
+    config_file: Path, site_dir: Path, *, strict: bool, site_url: str | None, page_items: int
 ) -> None:
     """Build another edition (its own language, nav and hand-written pages) into a
-    sub-folder of this site; its warnings count for this build too."""
+    sub-folder of this site; its warnings count for this build too. Its lists are split
+    like this edition's, so that every page has its twin."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -185,6 +190,9 @@ def _build_edition(
     if site_url:
         options["site_url"] = site_url
     edition = load_config(str(config_file), **options)
+    for plugin in edition.plugins.values():
+        if isinstance(plugin, ArchivePlugin):
+            plugin.config.page_items = page_items
     edition.plugins.on_startup(command="build", dirty=False)
     try:
         build(edition)

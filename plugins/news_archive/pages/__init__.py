@@ -16,6 +16,10 @@ from ..markup import html_text, md_link, md_text
 from ..model import Outlet, PartialDate
 from ..paths import md_link_target, outlet_page
 
+PAGE_ITEMS = 200
+"""Most items a list page shows before it is split into pages by month (`paging`): a few
+hundred kilobytes of HTML at most, however large the archive grows."""
+
 
 @dataclass(frozen=True)
 class RenderContext:
@@ -25,6 +29,7 @@ class RenderContext:
     catalog: Catalog
     archive: Archive
     indexes: Indexes
+    page_items: int = PAGE_ITEMS
 
     def t(self, key: str, /, **values: Any) -> str:
         return self.catalog.text(key, self.lang, **values)

@@ -8,11 +8,12 @@ from collections.abc import Iterable, Sequence
 from ..charts import TimelineMark, TimelineStrip, timeline_chart
 from ..markup import html_text, md_link, md_text, not_indexed, weighted
 from ..model import Event, PartialDate, Period
-from ..paths import EVENTS_INDEX, article_page, entity_page, event_page, md_link_target
+from ..paths import EVENTS_DIR, EVENTS_INDEX, article_page, entity_page, event_page, md_link_target
 from ..timeline import Report, differing_dates
-from . import DERIVED, LISTING, TITLE_WEIGHT, RenderContext, front_matter
+from . import DERIVED, LIST_LIMIT, LISTING, TITLE_WEIGHT, RenderContext, front_matter
 from .article import figure_value, speaker_name
 from .figures import disagreement_note
+from .paging import paginate
 
 
 def _row(cells: list[str]) -> str:
@@ -48,14 +49,33 @@ def _month_key(report: Report) -> tuple[int, int] | None:
     return value.start.year, value.start.month or 0
 
 
-def render_events_index(ctx: RenderContext) -> str:
+def _uncurated_line(report: Report, here: str, ctx: RenderContext) -> list[str]:
+    return [f"- *{md_text(ctx.t('events.uncurated'))}* · {_report_line(report, here, ctx)}", ""]
+
+
+def render_events_index(ctx: RenderContext) -> tuple[str, dict[str, str]]:
+    """The timeline: curated events and the date mentions no event holds, by month. When
+    those mentions do not fit on one page they get month pages of their own."""
     here = EVENTS_INDEX
     events = ctx.archive.corpus.events
     groups: dict[tuple[int, int] | None, list[tuple[str, object]]] = defaultdict(list)
     for event in events.values():
         groups[(event.start.year, event.start.month or 0)].append(("event", event))
-    for report in ctx.indexes.reports:
-        if report.event is None:
+    uncurated = sorted(
+        (report for report in ctx.indexes.reports if report.event is None),
+        key=lambda report: _order(("report", report)),
+    )
+    listing, parts = paginate(
+        uncurated,
+        here=here,
+        folder=f"{EVENTS_DIR}/bulan",
+        title=ctx.t("events.uncurated_title"),
+        when=lambda report: report.value.start if report.value else None,
+        render=lambda report, page: _uncurated_line(report, page, ctx),
+        ctx=ctx,
+    )
+    if not parts:
+        for report in uncurated:
             groups[_month_key(report)].append(("report", report))
     lines = [
         front_matter(ctx.t("events.title"), search_weight=LISTING),
@@ -86,11 +106,16 @@ def render_events_index(ctx: RenderContext) -> str:
                 lines += _event_block(item, here, ctx)
             else:
                 assert isinstance(item, Report)
-                lines.append(
-                    f"- *{md_text(ctx.t('events.uncurated'))}* · {_report_line(item, here, ctx)}"
-                )
-                lines.append("")
-    return "\n".join(lines)
+                lines += _uncurated_line(item, here, ctx)
+    if parts:
+        lines += [
+            f"## {md_text(ctx.t('events.uncurated_title'))} {{ #belum-dikurasi }}",
+            "",
+            md_text(ctx.t("events.uncurated_intro")),
+            "",
+            *listing,
+        ]
+    return "\n".join(lines), parts
 
 
 def _timeline(ctx: RenderContext) -> list[str]:
@@ -184,7 +209,10 @@ def _event_block(event: Event, here: str, ctx: RenderContext) -> list[str]:
     lines += _differ(event, reports, ctx)
     if reports:
         lines += [f"{md_text(ctx.t('events.reports'))}:", ""]
-        lines += [f"- {_report_line(report, here, ctx)}" for report in reports]
+        lines += [f"- {_report_line(report, here, ctx)}" for report in reports[:LIST_LIMIT]]
+        if len(reports) > LIST_LIMIT:
+            more = ctx.t("list.more_reports", count=len(reports) - LIST_LIMIT)
+            lines.append(f"- {md_link(more, md_link_target(here, event_page(event.id)))}")
     else:
         lines.append(f"*{md_text(ctx.t('events.reports_none'))}*")
     lines.append("")
@@ -208,7 +236,7 @@ def _differing_dates(event: Event, reports: Sequence[Report], ctx: RenderContext
     if not different:
         return []
     items = []
-    for report in different:
+    for report in different[: ctx.page_items]:
         outlet = ctx.outlet(report.article.outlet)
         value = report.value
         assert value is not None
@@ -231,12 +259,20 @@ def _differing_dates(event: Event, reports: Sequence[Report], ctx: RenderContext
         "<ul>",
         *items,
         "</ul>",
+        *_more_html("list.more_dates", len(different), ctx),
         "</div>",
         "",
     ]
 
 
-def render_event(event: Event, ctx: RenderContext) -> str:
+def _more_html(key: str, count: int, ctx: RenderContext) -> list[str]:
+    if count <= ctx.page_items:
+        return []
+    return [f"<p>{html_text(ctx.t(key, count=count - ctx.page_items))}</p>"]
+
+
+def render_event(event: Event, ctx: RenderContext) -> tuple[str, dict[str, str]]:
+    """An event's page, and month pages of its reports when they do not fit on it."""
     here = event_page(event.id)
     other = ctx.other_lang
     reports = ctx.indexes.reports_by_event.get(event.id, ())
@@ -281,43 +317,54 @@ def render_event(event: Event, ctx: RenderContext) -> str:
     ]
     lines += _differ(event, reports, ctx)
     lines += [f"## {md_text(ctx.t('events.reports'))}", ""]
+    parts: dict[str, str] = {}
     if reports:
-        lines += [
-            _row(
-                [
-                    md_text(ctx.t(k))
-                    for k in (
-                        "events.col_outlet",
-                        "events.col_said",
-                        "events.col_sentence",
-                        "events.col_where",
-                    )
-                ]
-            ),
-            "|---|---|---|---|",
-        ]
-        for report in reports:
+
+        def row(report: Report, page: str) -> list[str]:
             article = report.article
             target = md_link_target(
-                here, article_page(article.id), ctx.indexes.anchor(report.mention)
+                page, article_page(article.id), ctx.indexes.anchor(report.mention)
             )
-            lines.append(
+            return [
                 _row(
                     [
-                        ctx.outlet_link(here, article.outlet),
+                        ctx.outlet_link(page, article.outlet),
                         _said(report, ctx),
                         not_indexed(md_text(report.sentence)),
                         md_link(report.mention.unit, target),
                     ]
                 )
-            )
+            ]
+
+        header = _row(
+            [
+                md_text(ctx.t(k))
+                for k in (
+                    "events.col_outlet",
+                    "events.col_said",
+                    "events.col_sentence",
+                    "events.col_where",
+                )
+            ]
+        )
+        listing, parts = paginate(
+            reports,
+            here=here,
+            folder=f"{EVENTS_DIR}/{event.id}",
+            title=event.title.get(ctx.lang),
+            when=lambda report: report.article.published,
+            render=row,
+            ctx=ctx,
+            head=(header, "|---|---|---|---|"),
+        )
+        lines += listing
     else:
         lines.append(md_text(ctx.t("events.reports_none")))
     lines.append("")
     lines += _figures(reports, here, ctx)
     lines += _quotes(event, reports, here, ctx)
     lines += [md_link(ctx.t("events.see_all"), md_link_target(here, EVENTS_INDEX, event.id)), ""]
-    return "\n".join(lines)
+    return "\n".join(lines), parts
 
 
 def _figures(reports: Iterable[Report], here: str, ctx: RenderContext) -> list[str]:
@@ -344,9 +391,10 @@ def _figures(reports: Iterable[Report], here: str, ctx: RenderContext) -> list[s
         ),
         "|---|---|---|---|---|",
     ]
-    for reported in sorted(
+    ordered = sorted(
         figures, key=lambda r: (r.quantity or "~", r.article.outlet or "", r.figure.start)
-    ):
+    )
+    for reported in ordered[: ctx.page_items]:
         figure = reported.figure
         target = md_link_target(here, article_page(reported.article.id), ctx.indexes.anchor(figure))
         quantity = md_text(names.get(reported.quantity or "", figure.counted or "—"))
@@ -361,7 +409,15 @@ def _figures(reports: Iterable[Report], here: str, ctx: RenderContext) -> list[s
                 ]
             )
         )
-    return [*lines, ""]
+    return [*lines, *_more("list.more_figures", len(ordered), ctx)]
+
+
+def _more(key: str, count: int, ctx: RenderContext) -> list[str]:
+    """How many were left out of a list capped at one page's worth (they are all on
+    the article pages and on the figures and quotes pages)."""
+    if count <= ctx.page_items:
+        return [""]
+    return ["", md_text(ctx.t(key, count=count - ctx.page_items)), ""]
 
 
 def _quotes(event: Event, reports: Iterable[Report], here: str, ctx: RenderContext) -> list[str]:
@@ -377,11 +433,11 @@ def _quotes(event: Event, reports: Iterable[Report], here: str, ctx: RenderConte
     if not quotes:
         return []
     lines = [f"## {md_text(ctx.t('events.quotes'))}", ""]
-    for article, quote in quotes:
+    for article, quote in quotes[: ctx.page_items]:
         target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
         lines.append(
             f"- {not_indexed(f'“{md_text(quote.text)}”')} — "
             f"{md_text(speaker_name(quote, ctx))}, "
             f"{ctx.outlet_link(here, article.outlet)} ({md_link(quote.unit, target)})"
         )
-    return [*lines, ""]
+    return [*lines, *_more("list.more_quotes", len(quotes), ctx)]

@@ -11,6 +11,7 @@ from ..paths import ALL_FIGURES, FIGURES_INDEX, article_page, md_link_target
 from ..quantities import ReportedFigure, interval
 from . import LISTING, RenderContext, front_matter
 from .article import figure_value
+from .paging import paginate
 
 
 def _row(cells: list[str]) -> str:
@@ -46,7 +47,8 @@ def _where(reported: ReportedFigure, here: str, ctx: RenderContext) -> str:
     return md_link(reported.figure.unit, target)
 
 
-def _quantity_section(quantity: Quantity, ctx: RenderContext) -> list[str]:
+def _quantity_section(quantity: Quantity, ctx: RenderContext) -> tuple[list[str], dict[str, str]]:
+    """A quantity's figures side by side, with a chart; by month when they are many."""
     here = FIGURES_INDEX
     other = ctx.other_lang
     lines = [
@@ -57,40 +59,45 @@ def _quantity_section(quantity: Quantity, ctx: RenderContext) -> list[str]:
     ]
     figures = ctx.indexes.figures_by_quantity.get(quantity.id, ())
     if not figures:
-        return [*lines, md_text(ctx.t("figures.none")), ""]
+        return [*lines, md_text(ctx.t("figures.none")), ""], {}
     lines += disagreement_note(ctx.indexes.disagreements.get(quantity.id, ()), ctx)
     ordered = sorted(figures, key=lambda r: (r.period.first_day, r.article.id, r.figure.start))
-    lines += _chart(quantity, ordered, ctx)
-    lines += [
-        _row(
-            [
-                md_text(ctx.t(k))
-                for k in (
-                    "figures.col_value",
-                    "figures.col_text",
-                    "figures.col_outlet",
-                    "figures.col_published",
-                    "figures.col_period",
-                    "figures.col_where",
-                )
-            ]
-        ),
-        "|---|---|---|---|---|---|",
-    ]
-    for reported in ordered:
-        lines.append(
+    if len(ordered) <= ctx.page_items:
+        lines += _chart(quantity, ordered, ctx)
+
+    def row(reported: ReportedFigure, page: str) -> list[str]:
+        return [
             _row(
                 [
                     _value(reported, ctx),
                     md_text(reported.figure.text),
-                    _outlet(reported, here, ctx),
+                    _outlet(reported, page, ctx),
                     md_text(ctx.date(reported.article.published)),
                     _period(reported, ctx),
-                    _where(reported, here, ctx),
+                    _where(reported, page, ctx),
                 ]
             )
-        )
-    return [*lines, ""]
+        ]
+
+    columns = (
+        "figures.col_value",
+        "figures.col_text",
+        "figures.col_outlet",
+        "figures.col_published",
+        "figures.col_period",
+        "figures.col_where",
+    )
+    listing, parts = paginate(
+        ordered,
+        here=here,
+        folder=f"{FIGURES_INDEX.rsplit('/', 1)[0]}/bulan/{quantity.id}",
+        title=quantity.names.get(ctx.lang),
+        when=lambda reported: reported.period.start,
+        render=row,
+        ctx=ctx,
+        head=(_row([md_text(ctx.t(k)) for k in columns]), "|---|---|---|---|---|---|"),
+    )
+    return [*lines, *listing, ""], parts
 
 
 def _chart(quantity: Quantity, figures: Sequence[ReportedFigure], ctx: RenderContext) -> list[str]:
@@ -136,7 +143,9 @@ def _chart(quantity: Quantity, figures: Sequence[ReportedFigure], ctx: RenderCon
 def disagreement_note(
     pairs: Iterable[tuple[ReportedFigure, ReportedFigure]], ctx: RenderContext
 ) -> list[str]:
-    """A warning box listing pairs of figures that cannot both be true."""
+    """A warning box listing pairs of figures that cannot both be true (one page's worth;
+    the rest are counted)."""
+    pairs = list(pairs)
     tolerance = {q.id: q.tolerance for q in ctx.archive.corpus.quantities}
     items = [
         "<li>"
@@ -151,8 +160,11 @@ def disagreement_note(
             )
         )
         + "</li>"
-        for first, second in pairs
+        for first, second in pairs[: ctx.page_items]
     ]
+    if len(pairs) > ctx.page_items:
+        more = ctx.t("list.more_pairs", count=len(pairs) - ctx.page_items)
+        items.append(f"<li>{html_text(more)}</li>")
     if not items:
         return []
     return [
@@ -171,7 +183,8 @@ def _outlet_name(reported: ReportedFigure, ctx: RenderContext) -> str:
     return outlet.name if outlet else ctx.t("article.outlet_unknown")
 
 
-def render_figures(ctx: RenderContext) -> str:
+def render_figures(ctx: RenderContext) -> tuple[str, dict[str, str]]:
+    parts: dict[str, str] = {}
     lines = [
         front_matter(ctx.t("figures.title"), search_weight=LISTING),
         md_text(ctx.t("figures.intro")),
@@ -180,12 +193,14 @@ def render_figures(ctx: RenderContext) -> str:
         "",
     ]
     for quantity in ctx.archive.corpus.quantities:
-        lines += _quantity_section(quantity, ctx)
-    return "\n".join(lines)
+        section, pages = _quantity_section(quantity, ctx)
+        lines += section
+        parts.update(pages)
+    return "\n".join(lines), parts
 
 
-def render_all_figures(ctx: RenderContext) -> str:
-    here = ALL_FIGURES
+def render_all_figures(ctx: RenderContext) -> tuple[str, dict[str, str]]:
+    """Every figure found, by article; by month of publication when they are many."""
     names = {q.id: q.names.get(ctx.lang) for q in ctx.archive.corpus.quantities}
     columns = (
         "figures.col_value",
@@ -195,16 +210,8 @@ def render_all_figures(ctx: RenderContext) -> str:
         "figures.col_article",
         "figures.col_outlet",
     )
-    lines = [
-        front_matter(ctx.t("figures.all_title"), search_weight=LISTING),
-        md_text(ctx.t("figures.all_intro")),
-        "",
-        '<div class="na-sortable" markdown>',
-        "",
-        _row([md_text(ctx.t(k)) for k in columns]),
-        "|" + "---|" * len(columns),
-    ]
-    for reported in ctx.indexes.figures:
+
+    def row(reported: ReportedFigure, here: str) -> list[str]:
         quantity = reported.quantity
         quantity_cell = (
             md_link(names[quantity], md_link_target(here, FIGURES_INDEX, quantity))
@@ -213,7 +220,7 @@ def render_all_figures(ctx: RenderContext) -> str:
         )
         article = reported.article
         target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(reported.figure))
-        lines.append(
+        return [
             _row(
                 [
                     _value(reported, ctx),
@@ -224,6 +231,28 @@ def render_all_figures(ctx: RenderContext) -> str:
                     _outlet(reported, here, ctx),
                 ]
             )
-        )
-    lines += ["", "</div>", ""]
-    return "\n".join(lines)
+        ]
+
+    listing, parts = paginate(
+        ctx.indexes.figures,
+        here=ALL_FIGURES,
+        folder=ALL_FIGURES.removesuffix(".md"),
+        title=ctx.t("figures.all_title"),
+        when=lambda reported: reported.article.published,
+        render=row,
+        ctx=ctx,
+        head=(
+            '<div class="na-sortable" markdown>',
+            "",
+            _row([md_text(ctx.t(k)) for k in columns]),
+            "|" + "---|" * len(columns),
+        ),
+        tail=("", "</div>", ""),
+    )
+    lines = [
+        front_matter(ctx.t("figures.all_title"), search_weight=LISTING),
+        md_text(ctx.t("figures.all_intro")),
+        "",
+        *listing,
+    ]
+    return "\n".join(lines), parts

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..extract.model import Attribution
 from ..markup import external_link, md_link, md_text
-from ..model import Outlet
-from ..paths import OUTLETS_INDEX, article_page, md_link_target, outlet_page
+from ..model import ArticleSource, Outlet
+from ..paths import OUTLETS_DIR, OUTLETS_INDEX, article_page, md_link_target, outlet_page
 from . import DERIVED, LISTING, RenderContext, front_matter
+from .paging import paginate
 
 
 def _row(cells: list[str]) -> str:
@@ -18,7 +20,7 @@ def _header(ctx: RenderContext, keys: list[str]) -> list[str]:
     return [_row([md_text(ctx.t(key)) for key in keys]), "|" + "---|" * len(keys)]
 
 
-def render_outlets_index(ctx: RenderContext) -> str:
+def render_outlets_index(ctx: RenderContext) -> tuple[str, dict[str, str]]:
     here = OUTLETS_INDEX
     outlets = ctx.archive.corpus.outlets
     by_outlet = ctx.indexes.articles_by_outlet
@@ -82,18 +84,29 @@ def render_outlets_index(ctx: RenderContext) -> str:
         lines += _header(ctx, ["outlets.col_name", "outlets.col_kind", "outlets.col_ownership"])
         lines += [_row(describe(o)) for o in others]
     unknown = by_outlet.get(None, ())
+    parts: dict[str, str] = {}
     if unknown:
         lines += ["", f"## {md_text(ctx.t('outlets.unknown'))}", ""]
-        lines += [
-            f"- {md_link(a.title, md_link_target(here, article_page(a.id)))} "
-            f"({md_text(ctx.date(a.published))})"
-            for a in unknown
-        ]
+        listing, parts = paginate(
+            unknown,
+            here=here,
+            folder=f"{OUTLETS_DIR}/bulan",
+            title=ctx.t("outlets.unknown"),
+            when=lambda article: article.published,
+            render=lambda a, page: [
+                f"- {md_link(a.title, md_link_target(page, article_page(a.id)))} "
+                f"({md_text(ctx.date(a.published))})"
+            ],
+            ctx=ctx,
+        )
+        lines += listing
     lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines), parts
 
 
-def render_outlet(outlet: Outlet, ctx: RenderContext) -> str:
+def render_outlet(outlet: Outlet, ctx: RenderContext) -> tuple[str, dict[str, str]]:
+    """An outlet's page, and month pages of its articles and of the articles citing it
+    when they do not fit on it."""
     here = outlet_page(outlet.id)
     other = ctx.other_lang
     lines = [
@@ -119,10 +132,23 @@ def render_outlet(outlet: Outlet, ctx: RenderContext) -> str:
     ]
     articles = ctx.indexes.articles_by_outlet.get(outlet.id, ())
     lines += [f"## {md_text(ctx.t('outlet.articles'))}", ""]
+    parts: dict[str, str] = {}
     if articles:
-        for article in articles:
-            link = md_link(article.title, md_link_target(here, article_page(article.id)))
-            lines.append(f"- {md_text(ctx.date(article.published))}: {link}")
+
+        def item(article: ArticleSource, page: str) -> list[str]:
+            link = md_link(article.title, md_link_target(page, article_page(article.id)))
+            return [f"- {md_text(ctx.date(article.published))}: {link}"]
+
+        listing, parts = paginate(
+            articles,
+            here=here,
+            folder=f"{OUTLETS_DIR}/{outlet.id}",
+            title=ctx.t("outlet.articles_of", outlet=outlet.name),
+            when=lambda article: article.published,
+            render=item,
+            ctx=ctx,
+        )
+        lines += listing
     else:
         lines.append(md_text(ctx.t("outlet.articles_none")))
     cites: Counter[str] = Counter()
@@ -137,24 +163,39 @@ def render_outlet(outlet: Outlet, ctx: RenderContext) -> str:
     lines += ["", f"## {md_text(ctx.t('outlet.cited_by'))}", ""]
     cited_by = ctx.indexes.cited_by.get(outlet.id, ())
     if cited_by:
-        lines += _header(
-            ctx, ["figures.col_article", "outlets.col_name", "outlet.col_how", "outlet.col_where"]
-        )
-        for article, attribution in cited_by:
+
+        def row(cited: tuple[ArticleSource, Attribution], page: str) -> list[str]:
+            article, attribution = cited
             link = md_link(
-                attribution.text, md_link_target(here, article_page(article.id), attribution.unit)
+                attribution.text, md_link_target(page, article_page(article.id), attribution.unit)
             )
-            lines.append(
+            return [
                 _row(
                     [
-                        md_link(article.title, md_link_target(here, article_page(article.id))),
-                        ctx.outlet_link(here, article.outlet),
+                        md_link(article.title, md_link_target(page, article_page(article.id))),
+                        ctx.outlet_link(page, article.outlet),
                         md_text(ctx.t(f"how.{attribution.how}")),
                         link,
                     ]
                 )
-            )
+            ]
+
+        listing, cited_parts = paginate(
+            cited_by,
+            here=here,
+            folder=f"{OUTLETS_DIR}/{outlet.id}/dikutip",
+            title=ctx.t("outlet.cited_by_of", outlet=outlet.name),
+            when=lambda cited: cited[0].published,
+            render=row,
+            ctx=ctx,
+            head=_header(
+                ctx,
+                ["figures.col_article", "outlets.col_name", "outlet.col_how", "outlet.col_where"],
+            ),
+        )
+        lines += listing
+        parts.update(cited_parts)
     else:
         lines.append(md_text(ctx.t("outlet.cited_none")))
     lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines), parts

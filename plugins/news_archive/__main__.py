@@ -1,7 +1,11 @@
-"""Command line: `python -m news_archive generate|check|eval|synth`.
+"""Command line: `python -m news_archive new|check|generate|eval|synth`.
 
-generate --out DIR   write the generated Markdown pages (the same the plugin builds)
+new FILE [--outlet ID] [--url URL] [--id ID]
+                     make a raw capture (text copied from a browser) into a draft source
+                     under sources/articles/, its text kept byte for byte and every guessed
+                     field listed under `guessed:` for review
 check                validate sources and registries; exit status 1 on errors
+generate --out DIR   write the generated Markdown pages (the same the plugin builds)
 synth --articles N --out DIR [--seed S]
                      write a synthetic sources tree for benchmarks (not for the site)
 """
@@ -9,15 +13,18 @@ synth --articles N --out DIR [--seed S]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .capture import draft_source, write_draft
 from .errors import ArchiveError, Problem
 from .evaluate import evaluate, load_gold, report
 from .paths import EDITIONS
 from .pipeline import build_archive, render_explainers, render_site, write_pages
 from .report import contributor_report
+from .sources import load_corpus
 from .synth import write_corpus
 
 
@@ -37,6 +44,20 @@ def _parser() -> argparse.ArgumentParser:
         "--sources", type=Path, default=None, help="sources folder (default: ROOT/sources)"
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    new = commands.add_parser(
+        "new", help="make a raw text capture into a draft source file, for review"
+    )
+    new.add_argument("capture", type=Path, help="the text as copied from the browser (UTF-8)")
+    new.add_argument(
+        "--outlet",
+        default=None,
+        help="outlet id from sources/outlets.yml (default: read from copyright and dateline "
+        "lines; when given, those lines are checked against it)",
+    )
+    new.add_argument("--url", default=None, help="the article's address, if known")
+    new.add_argument(
+        "--id", dest="article_id", default=None, help="the id (default: outlet, date and title)"
+    )
     generate = commands.add_parser(
         "generate", help="write the generated Markdown pages to a folder"
     )
@@ -65,10 +86,49 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
 
 
+def _new(args: argparse.Namespace, root: Path, sources: Path) -> int:
+    capture: Path = args.capture
+    try:
+        corpus = load_corpus(sources, root=root, today=dt.date.today(), articles_too=False)
+        draft = draft_source(
+            capture,
+            corpus,
+            root=root,
+            sources=sources,
+            today=dt.date.today(),
+            outlet=args.outlet,
+            url=args.url,
+            article_id=args.article_id,
+        )
+        target = write_draft(draft, sources, root)
+    except ArchiveError as exc:
+        _print_problems(exc.problems)
+        print(f"{len(exc.problems)} error(s): nothing was written.", file=sys.stderr)
+        return 1
+    try:
+        shown = target.relative_to(root).as_posix()
+    except ValueError:
+        shown = target.as_posix()
+    lines = draft.body.count(b"\n") + (not draft.body.endswith(b"\n"))
+    print(f"Wrote {shown}: the capture's {len(draft.body):,} bytes ({lines} lines) unchanged.")
+    if draft.dropped_bom:
+        print("The capture's byte-order mark was left out: it marks the encoding, not text.")
+    print(f"Review these fields against the capture ({len(draft.guessed)} guessed):")
+    for entry in draft.guessed:
+        print(f"  - {entry}")
+    print(
+        "Correct what is wrong, delete each entry under `guessed:` once checked, then run\n"
+        "  python3 dev.py run python -m news_archive check"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
     sources: Path = (args.sources or root / "sources").resolve()
+    if args.command == "new":
+        return _new(args, root, sources)
     if args.command == "synth":  # needs no archive: it only reads the registries and seeds
         try:
             count = write_corpus(args.out, args.articles, args.seed, sources)

@@ -316,6 +316,35 @@ def test_ids_are_made_from_outlet_date_and_title(
     assert ID_PATTERN.fullmatch(made) and len(made) <= 72
 
 
+def test_check_reads_the_english_explainers_too(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = project / "content" / "en" / "penjelasan" / "pertempuran-aleppo.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines.insert(4, f"A claim [[src:{RG}#p99]].")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert (
+        f"error: content/en/penjelasan/pertempuran-aleppo.md:5: citation: [[src:{RG}#p99]]: "
+        "the article has no paragraph 'p99'" in err
+    )
+
+
+def test_check_reports_a_registry_mistake_with_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outlets = project / "sources" / "outlets.yml"
+    text = outlets.read_text(encoding="utf-8")
+    outlets.write_text(text.replace("kind: news-site", "kind: blog", 1), encoding="utf-8")
+    line = text[: text.index("kind: news-site")].count("\n") + 1
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert re.search(
+        rf"error: sources/outlets\.yml:{line}: outlets\[\d+\]\.kind: 'blog' is not one of: ", err
+    ), err
+
+
 def test_the_capture_folder_layout_is_untouched(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,7 +4,8 @@ new FILE [--outlet ID] [--url URL] [--id ID]
                      make a raw capture (text copied from a browser) into a draft source
                      under sources/articles/, its text kept byte for byte and every guessed
                      field listed under `guessed:` for review
-check                validate sources and registries; exit status 1 on errors
+check                validate sources, registries and the explainers' citations (both
+                     editions); print path:line: field: message; exit status 1 on errors
 generate --out DIR   write the generated Markdown pages (the same the plugin builds)
 synth --articles N --out DIR [--seed S]
                      write a synthetic sources tree for benchmarks (not for the site)
@@ -18,8 +19,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .archive import Archive
 from .capture import draft_source, write_draft
-from .errors import ArchiveError, Problem
+from .citations import check_citations, read_explainers
+from .errors import ArchiveError, Problem, Severity
 from .evaluate import evaluate, load_gold, report
 from .paths import EDITIONS
 from .pipeline import build_archive, render_explainers, render_site, write_pages
@@ -123,6 +126,18 @@ def _new(args: argparse.Namespace, root: Path, sources: Path) -> int:
     return 0
 
 
+def _check_other_editions(root: Path, archive: Archive) -> list[Problem]:
+    """Citations in the other editions' hand-written pages (content/en/), which the
+    archive built for the Indonesian edition does not read."""
+    problems: list[Problem] = []
+    for folder in EDITIONS.values():
+        content = root / "content" / folder
+        if content.is_dir():
+            explainers, found = read_explainers(content, root)
+            problems += found + check_citations(explainers, archive)
+    return problems
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
@@ -169,6 +184,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_pages(pages, args.out)
         print(f"Wrote {len(pages)} pages to {args.out}.")
         return 0
+    # check reads every edition's explainers; a build reads its own edition's only.
+    other = _check_other_editions(root, archive)
+    errors = [p for p in other if p.severity is Severity.ERROR]
+    _print_problems([p for p in other if p.severity is Severity.WARNING])
+    if errors:
+        _print_problems(errors)
+        print(f"{len(errors)} error(s).", file=sys.stderr)
+        return 1
     for found in contributor_report(archive):
         if found.unknown_names:
             names = ", ".join(f"{name} ({n}×)" for name, n in found.unknown_names)
@@ -177,7 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             words = ", ".join(f"{word} ({n}×)" for word, n in found.unglossed_words)
             print(f"{found.path}: frequent words not in sources/glossary.yml: {words}")
     count = len(archive.articles)
-    print(f"{count} article(s) checked: no errors, {len(archive.warnings)} warning(s).")
+    warnings = len(archive.warnings) + len(other)
+    print(f"{count} article(s) checked: no errors, {warnings} warning(s).")
     return 0
 
 

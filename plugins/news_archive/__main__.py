@@ -6,7 +6,9 @@ new FILE [--outlet ID] [--url URL] [--id ID]
                      field listed under `guessed:` for review
 check                validate sources, registries and the explainers' citations (both
                      editions); print path:line: field: message; exit status 1 on errors
-generate --out DIR   write the generated Markdown pages (the same the plugin builds)
+generate --out DIR [--edit-url URL]
+                     write the generated Markdown pages (the same the plugin builds, with
+                     the dates of git history)
 synth --articles N --out DIR [--seed S]
                      write a synthetic sources tree for benchmarks (not for the site)
 """
@@ -24,10 +26,12 @@ from .capture import draft_source, write_draft
 from .citations import check_citations, read_explainers
 from .errors import ArchiveError, Problem, Severity
 from .evaluate import evaluate, load_gold, report
+from .history import article_dates
+from .pages import SourceHistory
 from .paths import EDITIONS
 from .pipeline import build_archive, render_explainers, render_site, write_pages
 from .report import contributor_report
-from .sources import load_corpus
+from .sources import ARTICLES_DIR, load_corpus
 from .synth import write_corpus
 
 
@@ -66,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--out", type=Path, required=True, help="folder to write into")
     generate.add_argument("--lang", default="id", choices=("id", "en"), help="edition language")
+    generate.add_argument(
+        "--edit-url",
+        default=None,
+        help="address the project root is edited at (https://…/edit/main/): article pages "
+        "link their source file there, as the plugin does from repo_url and edit_uri",
+    )
     commands.add_parser("check", help="validate everything; print path:line: problems")
     evaluate = commands.add_parser("eval", help="precision and recall against hand-written gold")
     evaluate.add_argument(
@@ -180,7 +190,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line)
         return 0
     if args.command == "generate":
-        pages = render_site(archive, args.lang) + render_explainers(archive, content, args.lang)
+        paths = {a.source.id: root / a.source.path for a in archive.articles}
+        history = SourceHistory(article_dates(sources / ARTICLES_DIR, paths), args.edit_url)
+        pages = render_site(archive, args.lang, history) + render_explainers(
+            archive, content, args.lang
+        )
         write_pages(pages, args.out)
         print(f"Wrote {len(pages)} pages to {args.out}.")
         return 0

@@ -23,7 +23,7 @@ from .errors import Severity, raise_if_errors
 from .exports import render_exports
 from .extract import ExtractionContext, extract_article
 from .extract.model import ArticleExtraction
-from .pages import RenderContext
+from .pages import RenderContext, SourceHistory
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
 from .pages.entities import render_entities_index, render_entity
@@ -131,10 +131,15 @@ def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
     return labels
 
 
-def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
-    """Every generated page of the site in `lang`, and the data exports."""
+def render_site(
+    archive: Archive, lang: str = "id", history: SourceHistory | None = None
+) -> list[GeneratedFile]:
+    """Every generated page of the site in `lang`, and the data exports. `history` says
+    when each source file last changed and where it can be edited (none by default)."""
     started = time.perf_counter()
-    ctx = RenderContext(lang, catalog(), archive, build_indexes(archive))
+    ctx = RenderContext(
+        lang, catalog(), archive, build_indexes(archive), history or SourceHistory()
+    )
     archive.stats.add("index", time.perf_counter() - started)
     started = time.perf_counter()
     labels = _rule_labels(archive, lang)
@@ -175,7 +180,8 @@ def render_site(archive: Archive, lang: str = "id") -> list[GeneratedFile]:
 
 def _article_page(article: CleanedArticle, ctx: RenderContext, labels: dict[str, str]) -> str:
     """An article's page depends on the article, the registries and code (its cache key),
-    the edition's language, and which explainers cite its paragraphs: cached on those."""
+    the edition's language, which explainers cite its paragraphs, and when its file last
+    changed and where it is edited (git history and the site's config): cached on those."""
     store = ctx.archive.store
     source = article.source
     if store is None or source.id not in store.keys:
@@ -184,7 +190,10 @@ def _article_page(article: CleanedArticle, ctx: RenderContext, labels: dict[str,
         (anchor, explainer.page, explainer.title)
         for anchor, explainer in ctx.indexes.cited_paragraphs.get(source.id, ())
     ]
-    key = hashlib.sha256(f"{store.keys[source.id]}|{ctx.lang}|{cited!r}".encode()).hexdigest()
+    history = (ctx.history.changed.get(source.id), ctx.history.edit_base)
+    key = hashlib.sha256(
+        f"{store.keys[source.id]}|{ctx.lang}|{cited!r}|{history!r}".encode()
+    ).hexdigest()
     return store.page(key, lambda: render_article(article, ctx, labels))
 
 

@@ -60,6 +60,19 @@ def test_the_build_is_strict_clean_and_has_every_page(site: Path) -> None:
     assert index.count('href="rg-2016-12-22-tentara-suriah-kuasai-seluruh-aleppo/"') == 1
 
 
+def test_outside_a_repository_article_pages_show_no_date_and_no_edit_link(site: Path) -> None:
+    """The copy in tmp_path is no git repository and mkdocs.yml sets no repo_url: the pages
+    show neither, and the build (strict) did not warn about it."""
+    for lang in ("", "en/"):
+        pages = sorted((site / lang / "artikel").glob("*/index.html"))
+        assert len(pages) == 5
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            assert "<dt>Berkas sumber</dt>" in text or "<dt>Source file</dt>" in text
+            assert "terakhir diubah" not in text and "last changed" not in text, page
+            assert "usulkan koreksi" not in text and "propose a correction" not in text, page
+
+
 def test_each_seed_page_shows_all_body_lines_and_no_furniture_in_its_text(site: Path) -> None:
     sources = site.parent.parent / "sources"
     corpus = load_corpus(sources, today=TODAY)

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from news_archive.__main__ import main
+from news_archive.history import article_dates
+from news_archive.pages import SourceHistory
 from news_archive.pipeline import build_archive, render_explainers, render_site
 from tests.conftest import ROOT, SOURCES, TODAY, write_article
 
@@ -38,7 +40,11 @@ def test_generate_writes_the_pages_the_plugin_builds(
     out = tmp_path / "out"
     assert main(["--root", str(ROOT), "generate", "--out", str(out)]) == 0
     archive = build_archive(SOURCES, root=ROOT, content=ROOT / "content")
-    expected = render_site(archive) + render_explainers(archive, ROOT / "content")
+    # The plugin passes the dates of git history (none outside a repository), and so does
+    # generate.
+    paths = {a.source.id: ROOT / a.source.path for a in archive.articles}
+    history = SourceHistory(article_dates(SOURCES / "articles", paths))
+    expected = render_site(archive, history=history) + render_explainers(archive, ROOT / "content")
     assert {page.path for page in expected} >= {
         "penjelasan/pertempuran-aleppo.md",
         "peristiwa/index.md",

@@ -30,7 +30,9 @@ def archive() -> Archive:
 
 @pytest.fixture(scope="module", params=["id", "en"])
 def pages(archive: Archive, request: pytest.FixtureRequest) -> dict[str, str]:
-    return {page.path: page.content for page in render_site(archive, request.param, SMALL)}
+    return {
+        page.path: page.content for page in render_site(archive, request.param, page_items=SMALL)
+    }
 
 
 def _links(

@@ -25,7 +25,7 @@ from .errors import Severity, raise_if_errors
 from .exports import render_exports
 from .extract import ExtractionContext, extract_article
 from .extract.model import ArticleExtraction
-from .pages import PAGE_ITEMS, RenderContext
+from .pages import PAGE_ITEMS, RenderContext, SourceHistory
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
 from .pages.entities import render_entities_index, render_entity
@@ -202,13 +202,24 @@ def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:
 
 
 def render_site(
-    archive: Archive, lang: str = "id", page_items: int = PAGE_ITEMS
+    archive: Archive,
+    lang: str = "id",
+    history: SourceHistory | None = None,
+    *,
+    page_items: int = PAGE_ITEMS,
 ) -> list[GeneratedFile]:
-    """Every generated page of the site in `lang`, and the data exports.
-
+    """Every generated page of the site in `lang`, and the data exports. `history` says
+    when each source file last changed and where it can be edited (none by default).
     Lists longer than `page_items` entries are split into pages by month."""
     started = time.perf_counter()
-    ctx = RenderContext(lang, catalog(), archive, build_indexes(archive), page_items)
+    ctx = RenderContext(
+        lang,
+        catalog(),
+        archive,
+        build_indexes(archive),
+        page_items,
+        history or SourceHistory(),
+    )
     archive.stats.add("index", time.perf_counter() - started)
     started = time.perf_counter()
     labels = _rule_labels(archive, lang)
@@ -253,7 +264,8 @@ def _with_parts(
 
 def _article_page(article: CleanedArticle, ctx: RenderContext, labels: dict[str, str]) -> str:
     """An article's page depends on the article, the registries and code (its cache key),
-    the edition's language, and which explainers cite its paragraphs: cached on those."""
+    the edition's language, which explainers cite its paragraphs, and when its file last
+    changed and where it is edited (git history and the site's config): cached on those."""
     store = ctx.archive.store
     source = article.source
     if store is None or source.id not in store.keys:
@@ -262,7 +274,10 @@ def _article_page(article: CleanedArticle, ctx: RenderContext, labels: dict[str,
         (anchor, explainer.page, explainer.title)
         for anchor, explainer in ctx.indexes.cited_paragraphs.get(source.id, ())
     ]
-    key = hashlib.sha256(f"{store.keys[source.id]}|{ctx.lang}|{cited!r}".encode()).hexdigest()
+    history = (ctx.history.changed.get(source.id), ctx.history.edit_base)
+    key = hashlib.sha256(
+        f"{store.keys[source.id]}|{ctx.lang}|{cited!r}|{history!r}".encode()
+    ).hexdigest()
     return store.page(key, lambda: render_article(article, ctx, labels))
 
 

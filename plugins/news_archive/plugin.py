@@ -3,8 +3,10 @@
 It calls the core (`pipeline`), hands the generated pages to MkDocs in memory with
 `File.generated`, turns the core's ArchiveError into PluginError, sends soft problems to
 the plugin logger (so `mkdocs build --strict` fails on them), and tells `mkdocs serve` to
-watch the sources. After the build it builds the other-language editions into
-sub-folders of the site (`/en/`) and indexes the whole site for search with Pagefind.
+watch the sources. It reads when each source file last changed from git (`history`) and
+where the repository edits it (MkDocs' repo_url and edit_uri), and passes both to the
+core. After the build it builds the other-language editions into sub-folders of the site
+(`/en/`) and indexes the whole site for search with Pagefind.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,8 +29,10 @@ from mkdocs.structure.pages import Page
 
 from .archive import Archive
 from .errors import ArchiveError, Problem
-from .pages import PAGE_ITEMS
+from .history import article_dates
+from .pages import PAGE_ITEMS, SourceHistory
 from .pipeline import build_archive, render_site, resolve_page
+from .sources import ARTICLES_DIR
 
 log = get_plugin_logger(__name__)
 
@@ -65,11 +70,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.root: Path | None = None
         self.archive: Archive | None = None
         self.lang = "id"
+        self.edit_base: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).resolve().parent
         self.sources = (self.root / self.config.sources).resolve()
         self.lang = config.theme.get("language", "id")
+        self.edit_base, problem = source_edit_base(
+            config.repo_url, config.edit_uri, config.edit_uri_template, self._docs_path(config)
+        )
+        if problem:
+            log.warning("%s", problem)
         if self.config.search == "pagefind":
             if "material/search" not in config.plugins:
                 raise PluginError(
@@ -105,7 +116,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         self.archive = archive
         _log_collapsed(archive.warnings)
-        pages = render_site(archive, self.lang, self.config.page_items)
+        pages = render_site(
+            archive, self.lang, self._history(archive), page_items=self.config.page_items
+        )
         log.info(
             "stages: %s",
             ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stats.seconds.items()),
@@ -126,6 +139,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )
         return files
+
+    def _docs_path(self, config: MkDocsConfig) -> str | None:
+        """docs_dir relative to the project root (`content`), or None outside it."""
+        assert self.root is not None
+        try:
+            return Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+    def _history(self, archive: Archive) -> SourceHistory:
+        """When each article's file last changed (one git run for all of them), and where
+        the repository edits it."""
+        assert self.sources is not None and self.root is not None
+        root = self.root
+        paths = {article.source.id: root / article.source.path for article in archive.articles}
+        changed = article_dates(self.sources / ARTICLES_DIR, paths)
+        log.info("last changes of %d of %d source file(s) read from git", len(changed), len(paths))
+        return SourceHistory(changed, self.edit_base)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -159,6 +190,39 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.sources is not None:
             server.watch(str(self.sources))
         return server
+
+
+def source_edit_base(
+    repo_url: str | None,
+    edit_uri: str | None,
+    edit_uri_template: str | None,
+    docs_path: str | None,
+) -> tuple[str | None, str | None]:
+    """(address of the project root for editing, or None; a warning, or None).
+
+    MkDocs' edit_uri says where docs_dir is edited (`edit/main/content/`); source files are
+    outside docs_dir, so the root is edit_uri without docs_dir at its end (`edit/main/`).
+    No repo_url, or an empty edit_uri, means no edit links, silently; an edit_uri that does
+    not end with docs_dir would make wrong links, and says so."""
+    if not repo_url:
+        return None, None
+    if edit_uri_template and not edit_uri:
+        return None, (
+            "news-archive links article pages to their source files through edit_uri, not "
+            "edit_uri_template: set edit_uri (e.g. edit/main/content/) to show those links"
+        )
+    if not edit_uri:
+        return None, None
+    suffix = f"{docs_path.strip('/')}/" if docs_path else None
+    if suffix is None or not edit_uri.endswith(suffix):
+        return None, (
+            f"edit_uri '{edit_uri}' does not end with the docs_dir '{docs_path}/', so "
+            "news-archive cannot tell where sources/ is in the repository; set edit_uri to "
+            f"'edit/<branch>/{docs_path}/' (each edition's config its own docs_dir)"
+        )
+    root = edit_uri[: -len(suffix)]
+    base = repo_url if repo_url.endswith("/") or root.startswith(("?", "#")) else f"{repo_url}/"
+    return urljoin(base, root), None
 
 
 def _publish_folder(files: Files, config: MkDocsConfig, folder: Path) -> None:

@@ -157,11 +157,24 @@ class _Reader:
             return None
 
 
-def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> Corpus:
+def read_text_file(path: Path, *, root: Path) -> str:
+    """The text of a file the way the loader reads sources: UTF-8, without a byte-order
+    mark. ArchiveError names the line of an undecodable byte or of a NUL character."""
+    reader = _Reader(root)
+    text = reader.read_text(path)
+    if text is None:
+        raise ArchiveError(reader.problems)
+    return text
+
+
+def load_corpus(
+    sources: Path, *, root: Path | None = None, today: dt.date, articles_too: bool = True
+) -> Corpus:
     """Read and validate `sources/`; raise ArchiveError listing every problem found.
 
     `root` is the folder paths are shown relative to (the project root); `today` is the
-    date after which a publication date is in the future.
+    date after which a publication date is in the future. With `articles_too=False` only the
+    registries are read (a draft article with a mistake does not stop `new`).
     """
     reader = _Reader(root or sources.parent)
     if not sources.is_dir():
@@ -175,7 +188,9 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
     quantities = _load_quantities(reader, sources / QUANTITIES_FILE)
     terms = _load_glossary(reader, sources / GLOSSARY_FILE, languages)
     periods, events = _load_events(reader, sources / EVENTS_FILE, entities)
-    articles = _load_articles(reader, sources / ARTICLES_DIR, outlets, today)
+    articles = (
+        _load_articles(reader, sources / ARTICLES_DIR, outlets, today) if articles_too else []
+    )
     for article in articles:
         if article.language.split("-")[0] not in languages:
             reader.add(
@@ -974,6 +989,20 @@ def _load_article(
                 line("retrieved"),
                 "retrieved",
                 f"{retrieved} is before the publication date {published}",
+            )
+        )
+    guessed = data.get("guessed")
+    if guessed and "guessed" not in bad_fields:
+        fields = ", ".join(dict.fromkeys(entry.split(":", 1)[0] for entry in guessed))
+        reader.add(
+            Problem(
+                shown,
+                line("guessed"),
+                "guessed",
+                f"not confirmed yet: {fields} (filled in by the `new` command)",
+                hint="check each against the capture, correct it if needed, delete its entry, "
+                "and delete guessed: when it is empty",
+                severity=Severity.WARNING,
             )
         )
     if problems or published is None or not body.strip():

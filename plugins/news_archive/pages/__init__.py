@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -21,15 +23,30 @@ PAGE_ITEMS = 200
 hundred kilobytes of HTML at most, however large the archive grows."""
 
 
+@dataclass(frozen=True, slots=True)
+class SourceHistory:
+    """What the repository knows about the source files. The core does not run git: the
+    plugin (or the `generate` command) reads the history and passes it in."""
+
+    changed: Mapping[str, dt.date] = field(default_factory=dict)
+    """Article id → the day its source file last changed; articles git does not know (or
+    a build outside a repository) have none, and their pages show no date."""
+    edit_base: str | None = None
+    """Address of the repository's root for editing (`https://…/edit/main/`), to which a
+    source file's path is appended; None when the site has no repository to link to."""
+
+
 @dataclass(frozen=True)
 class RenderContext:
-    """What every renderer may read: the language, the labels, the archive and its indexes."""
+    """What every renderer may read: the language, the labels, the archive and its indexes,
+    and what the repository says about the source files."""
 
     lang: str
     catalog: Catalog
     archive: Archive
     indexes: Indexes
     page_items: int = PAGE_ITEMS
+    history: SourceHistory = field(default_factory=SourceHistory)
 
     def t(self, key: str, /, **values: Any) -> str:
         return self.catalog.text(key, self.lang, **values)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from urllib.parse import quote as url_quote
 
 from ..cleaning import (
     CleanedArticle,
@@ -17,8 +18,17 @@ from ..cleaning import (
 )
 from ..extract.model import ArticleExtraction, DateMention, Figure, Quote
 from ..formatting import format_partial_date, language_name
-from ..markup import Mark, external_link, html_text, marked_html, md_link, md_text, weighted
-from ..model import ArticleSource, Precision
+from ..markup import (
+    Mark,
+    external_link,
+    html_text,
+    marked_html,
+    md_link,
+    md_text,
+    not_indexed,
+    weighted,
+)
+from ..model import ArticleSource, PartialDate, Precision
 from ..paths import GLOSSARY, article_page, entity_page, html_link_target, md_link_target
 from . import CONTEXT_WEIGHT, TITLE_WEIGHT, RenderContext, front_matter, json_for_script
 
@@ -87,7 +97,12 @@ def _card(
             ),
             (ctx.t("card.found"), _found(extraction, ctx)),
         ]
-    rows.append((ctx.t("article.source_file"), f"`{source.path}`"))
+    rows.append((ctx.t("article.source_file"), _source_file(source, ctx)))
+    changed = ctx.history.changed.get(source.id)
+    if changed is not None:
+        # Shown, not searched: every article edited that day would match the date.
+        shown = format_partial_date(PartialDate.of(changed), ctx.lang, weekday=False)
+        rows.append((ctx.t("article.changed"), not_indexed(md_text(shown))))
     lines = [f'<div class="na-card" markdown aria-label="{html_text(ctx.t("card.title"))}">', ""]
     for term, value in rows:
         lines += [md_text(term), f":   {value}", ""]
@@ -99,6 +114,16 @@ def _card(
         lines += [f"**{md_text(ctx.t('article.notes'))}:** {md_text(source.notes)}", ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
+
+
+def _source_file(source: ArticleSource, ctx: RenderContext) -> str:
+    """The source file's path, and a link to edit it in the repository when the site has one."""
+    shown = f"`{source.path}`"
+    base = ctx.history.edit_base
+    if not base:
+        return shown
+    link = external_link(ctx.t("article.propose_correction"), base + url_quote(source.path))
+    return f"{shown} · {not_indexed(link)}"
 
 
 def _dates(source: ArticleSource, ctx: RenderContext) -> str:

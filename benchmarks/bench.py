@@ -176,8 +176,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    results = {n: bench(n, args.runs) for n in args.sizes}
-    for n, r in results.items():
+    results = {}
+    for n in args.sizes:  # each size's figures as soon as they are known
+        r = results[n] = bench(n, args.runs)
         cold, alone, warm = r["cold"], r["alone"], r["warm"]
         assert isinstance(cold, Run) and isinstance(alone, Run) and isinstance(warm, Run)
         plugin_cold = sum(cold.stages.values())
@@ -194,7 +195,7 @@ def main(argv: list[str]) -> int:
         print(f"largest page        {size / 1024:8.0f} KiB  {page}  (target <= 500 KB)")
         print(f"site                {r['site_mib']:8.1f} MiB")
         print(f"first search        {r['search_kib']:8.0f} KiB of index data  (target <= 100 KB)"
-              f", and {r['program_kib']:.0f} KiB of Pagefind's program")
+              f", and {r['program_kib']:.0f} KiB of Pagefind's program", flush=True)
     if len(results) > 1:
         small, large = min(results), max(results)
         ratio = results[large]["cold"].wall / results[small]["cold"].wall  # type: ignore[union-attr]

@@ -11,12 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 SEEDS = ROOT.parent / "shared" / "seeds"
 TODAY = dt.date(2026, 11, 21)
 """A fixed 'today' so that date checks do not depend on when the tests run."""
+
+# Property tests: the same examples on every run (derandomize, no example database), so CI
+# is deterministic and fast; HYPOTHESIS_PROFILE=explore searches longer and at random.
+settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True, database=None)
+settings.register_profile("explore", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

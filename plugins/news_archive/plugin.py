@@ -9,6 +9,8 @@ sub-folders of the site (`/en/`) and indexes the whole site for search with Page
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -22,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .archive import Archive
@@ -62,11 +65,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.root: Path | None = None
         self.archive: Archive | None = None
         self.lang = "id"
+        self.build_date = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).resolve().parent
         self.sources = (self.root / self.config.sources).resolve()
         self.lang = config.theme.get("language", "id")
+        self.build_date = _build_date(
+            self.root, [self.sources, Path(config.docs_dir), *self.root.glob("*.yml")]
+        )
         if self.config.search == "pagefind":
             if "material/search" not in config.plugins:
                 raise PluginError(
@@ -123,6 +130,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Date every page by the sources, not by the clock (see `_build_date`)."""
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = self.build_date
+        return nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -192,6 +206,42 @@ def _build_edition(
         raise PluginError(f"the edition {config_file.name} failed: {exc}") from None
     finally:
         edition.plugins.on_shutdown()
+
+
+def _build_date(root: Path, inputs: Iterable[Path]) -> str:
+    """The day the site says it was built on: every page's update date, so the sitemap's
+    `lastmod` and the header of sitemap.xml.gz, which MkDocs takes from the clock.
+
+    SOURCE_DATE_EPOCH when it is set, as reproducible builds expect; else the day of the
+    project's last commit; else the newest change of a file the build reads. Two builds of
+    the same sources must give the same bytes, whatever day they run on.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _last_commit(root)
+    if epoch is None:
+        files = (p for path in inputs for p in (path, *path.rglob("*")) if p.is_file())
+        epoch = str(int(max((p.stat().st_mtime for p in files), default=0)))
+    try:
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise PluginError(
+            f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, not '{epoch}'"
+        ) from None
+    return moment.strftime("%Y-%m-%d")
+
+
+def _last_commit(root: Path) -> str | None:
+    """Seconds since 1970 of the last commit of the repository holding `root`, if any."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    found = result.stdout.strip()
+    return found if result.returncode == 0 and found.isdigit() else None
 
 
 def _run_pagefind(site: Path) -> None:

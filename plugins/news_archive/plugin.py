@@ -10,6 +10,7 @@ sub-folders of the site (`/en/`) and indexes the whole site for search with Page
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -253,6 +254,16 @@ def _run_pagefind(site: Path) -> None:
     for line in result.stderr.splitlines():
         if line.strip():
             log.warning("Pagefind: %s", line.strip())
+    _sort_pagefind_languages(site / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_pagefind_languages(entry: Path) -> None:
+    """Pagefind 1.5 writes the languages of its entry file in the order of a hash map,
+    which changes from run to run: sort them, so that two builds give the same bytes (its
+    script finds a language by key; on a tie for the most pages it took the first)."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _log_collapsed(problems: Iterable[Problem]) -> None:

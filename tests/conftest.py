@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -19,9 +19,17 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 TODAY = dt.date(2026, 11, 21)
 """A fixed 'today' so that date checks do not depend on when the tests run."""
 
-# Property tests: the same examples on every run (derandomize, no example database), so CI
-# is deterministic and fast; HYPOTHESIS_PROFILE=explore searches longer and at random.
-settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True, database=None)
+# Property tests: the same examples on every run (derandomize, no example database), and no
+# check that depends on how busy the machine is (deadline, too_slow), so CI is deterministic;
+# HYPOTHESIS_PROFILE=explore searches longer and at random.
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile("explore", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

@@ -439,3 +439,35 @@ def test_two_builds_of_the_same_sources_are_byte_identical(site: Path, tmp_path:
         second = _files(project / "build" / "site")
         differences = _differences(first, second)
         assert differences == [], (run, differences[:10])
+
+
+def test_the_build_date_comes_from_the_sources_never_from_the_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from news_archive.plugin import _build_date
+
+    project = tmp_path / "project"
+    (project / "sources").mkdir(parents=True)
+    source = project / "sources" / "a.md"
+    source.write_text("teks\n", encoding="utf-8")
+    os.utime(source, (1_480_000_000, 1_480_000_000))  # 2016-11-24
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    # Without git history: the newest file the build reads.
+    assert _build_date(project, [project / "sources"]) == "2016-11-24"
+    # In a repository: the day of its last commit.
+    git = {"GIT_AUTHOR_DATE": "2024-12-02T10:00:00Z", "GIT_COMMITTER_DATE": "2024-12-02T10:00:00Z"}
+    for command in (
+        ["init", "-q"],
+        ["add", "."],
+        ["-c", "user.name=Uji", "-c", "user.email=uji@example.org", "commit", "-q", "-m", "x"],
+    ):
+        subprocess.run(["git", *command], cwd=project, env={**os.environ, **git}, check=True)
+    assert _build_date(project, [project / "sources"]) == "2024-12-02"
+    # SOURCE_DATE_EPOCH wins, as reproducible builds expect.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1481846400")
+    assert _build_date(project, [project / "sources"]) == "2016-12-16"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
+    with pytest.raises(PluginError, match="SOURCE_DATE_EPOCH"):
+        _build_date(project, [project / "sources"])

@@ -219,7 +219,7 @@ def _build_date(root: Path, inputs: Iterable[Path]) -> str:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _last_commit(root)
     if epoch is None:
-        files = (p for path in inputs for p in (path, *path.rglob("*")) if p.is_file())
+        files = (p for path in inputs for p in [path, *path.rglob("*")] if p.is_file())
         epoch = str(int(max((p.stat().st_mtime for p in files), default=0)))
     try:
         moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
@@ -261,6 +261,8 @@ def _sort_pagefind_languages(entry: Path) -> None:
     """Pagefind 1.5 writes the languages of its entry file in the order of a hash map,
     which changes from run to run: sort them, so that two builds give the same bytes (its
     script finds a language by key; on a tie for the most pages it took the first)."""
+    if not entry.is_file():
+        return
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["languages"] = dict(sorted(data["languages"].items()))
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -11,12 +11,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 SEEDS = ROOT.parent / "shared" / "seeds"
 TODAY = dt.date(2026, 11, 21)
 """A fixed 'today' so that date checks do not depend on when the tests run."""
+
+# Property tests: the same examples on every run (derandomize, no example database), and no
+# check that depends on how busy the machine is (deadline, too_slow), so CI is deterministic;
+# HYPOTHESIS_PROFILE=explore searches longer and at random.
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("explore", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -46,8 +61,11 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def run_mkdocs_build(project_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_mkdocs_build(
+    project_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder; `env` adds to the environment."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [
             sys.executable,

@@ -14,6 +14,7 @@ from news_archive.extract.figures import find_figures
 from news_archive.extract.model import Unit, UnitKind
 from news_archive.extract.numbers import find_numbers, parse_digits, words_value
 from news_archive.extract.quotes import find_quotes
+from news_archive.extract.terms import TermMatcher
 from news_archive.extract.text import quote_spans, split_sentences
 from news_archive.model import PartialDate
 from news_archive.sources import load_corpus
@@ -745,3 +746,34 @@ def test_unknown_capitalised_names_are_candidates() -> None:
     taken = [(s.start, s.end) for s in matcher.entities_in(text)]
     found = [text[s:e] for s, e in matcher.candidates_in(text, taken, frozenset())]
     assert found == ["Geir Pedersen", "Mesir", "Kairo"]
+
+
+def test_a_dotted_capital_i_is_read_as_i_and_breaks_nothing() -> None:
+    # Python's re takes İ for i in a case-insensitive pattern, but "İ".casefold() is "i̇":
+    # each of these used to end the build with a KeyError (found by tests/test_properties.py).
+    text = (
+        "Pada akhİr Desember 2016 rİbuan warga, lebİh dari 100 orang, dievakuasİ "
+        "oleh Hay'at Tahrİr al-Sham, seperti dİkutip dari Reuters."
+    )
+    one = unit(text)
+    language = context().language
+    sentences = split_sentences(one, language)
+    raws = find_expressions(one, sentences, language)
+    found = resolve([(one, sentences, raws)], PartialDate.parse("2016-12-22"), language)
+    assert [(m.text, m.value.iso if m.value else None) for m in found] == [
+        ("akhİr Desember 2016", "2016-12-21/2016-12-31")
+    ]
+    figures = find_figures(one, sentences, language, [(m.start, m.end) for m in found])
+    assert [(f.text, f.qualifier) for f in figures] == [
+        ("rİbuan warga", "vague"),
+        ("lebİh dari 100 orang", "more_than"),
+    ]
+    attributions = find_attributions(
+        one, sentences, context().matcher, dict(context().outlets), language
+    )
+    assert [(a.text, a.outlet) for a in attributions] == [
+        ("seperti dİkutip dari Reuters", "reuters")
+    ]
+    assert [s.id for s in context().matcher.entities_in(text)] == ["hayat-tahrir-al-sham"]
+    terms = TermMatcher(load_corpus(SOURCES, root=SOURCES.parent, today=TODAY).terms)
+    assert "evakuasi" in [t.term for t in terms.find(one)]

@@ -132,6 +132,13 @@ BAD_ARTICLES = [
     ("front matter not closed", FRONT.replace("---\nTeks", "Teks"), 1, None, "not closed"),
     ("empty body", FRONT.replace("Teks.\n", "\n  \n"), 10, None, "no text after the front matter"),
     (
+        "no body and no line break after the closing ---",
+        FRONT.replace("---\nTeks.\n", "---"),
+        9,
+        None,
+        "no text after the front matter",
+    ),
+    (
         "retrieved before published",
         FRONT.replace("notes: n", "notes: n\nretrieved: 2016-12-01"),
         9,

@@ -11,6 +11,9 @@ core. After the build it builds the other-language editions into sub-folders of 
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -25,6 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .archive import Archive
@@ -71,6 +75,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive: Archive | None = None
         self.lang = "id"
         self.edit_base: str | None = None
+        self.build_date = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).resolve().parent
@@ -81,6 +86,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         if problem:
             log.warning("%s", problem)
+        self.build_date = _build_date(
+            self.root, [self.sources, Path(config.docs_dir), *self.root.glob("*.yml")]
+        )
         if self.config.search == "pagefind":
             if "material/search" not in config.plugins:
                 raise PluginError(
@@ -157,6 +165,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         changed = article_dates(self.sources / ARTICLES_DIR, paths)
         log.info("last changes of %d of %d source file(s) read from git", len(changed), len(paths))
         return SourceHistory(changed, self.edit_base)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Date every page by the sources, not by the clock (see `_build_date`)."""
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = self.build_date
+        return nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -266,6 +281,42 @@ def _build_edition(
         edition.plugins.on_shutdown()
 
 
+def _build_date(root: Path, inputs: Iterable[Path]) -> str:
+    """The day the site says it was built on: every page's update date, so the sitemap's
+    `lastmod` and the header of sitemap.xml.gz, which MkDocs takes from the clock.
+
+    SOURCE_DATE_EPOCH when it is set, as reproducible builds expect; else the day of the
+    project's last commit; else the newest change of a file the build reads. Two builds of
+    the same sources must give the same bytes, whatever day they run on.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _last_commit(root)
+    if epoch is None:
+        files = (p for path in inputs for p in [path, *path.rglob("*")] if p.is_file())
+        epoch = str(int(max((p.stat().st_mtime for p in files), default=0)))
+    try:
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise PluginError(
+            f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, not '{epoch}'"
+        ) from None
+    return moment.strftime("%Y-%m-%d")
+
+
+def _last_commit(root: Path) -> str | None:
+    """Seconds since 1970 of the last commit of the repository holding `root`, if any."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    found = result.stdout.strip()
+    return found if result.returncode == 0 and found.isdigit() else None
+
+
 def _run_pagefind(site: Path) -> None:
     """Index the built site, every edition and language, into `pagefind/`."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
@@ -275,6 +326,18 @@ def _run_pagefind(site: Path) -> None:
     for line in result.stderr.splitlines():
         if line.strip():
             log.warning("Pagefind: %s", line.strip())
+    _sort_pagefind_languages(site / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_pagefind_languages(entry: Path) -> None:
+    """Pagefind 1.5 writes the languages of its entry file in the order of a hash map,
+    which changes from run to run: sort them, so that two builds give the same bytes (its
+    script finds a language by key; on a tie for the most pages it took the first)."""
+    if not entry.is_file():
+        return
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _log_collapsed(problems: Iterable[Problem]) -> None:

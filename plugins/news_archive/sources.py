@@ -940,7 +940,8 @@ def _load_article(
         reader.add(
             Problem(
                 shown,
-                body_line,
+                # A file that ends on its closing --- has no line after it to point at.
+                min(body_line, text.count("\n") + 1),
                 None,
                 "the article has no text after the front matter",
                 hint="paste the captured text below the closing ---",

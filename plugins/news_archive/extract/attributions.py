@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..model import Outlet
-from .language import Language, alternation
+from .language import Language, alternation, fold
 from .model import Attribution, Sentence, Unit
 from .names import NameMatcher, NameSpan
 from .text import sentence_at
@@ -81,7 +81,7 @@ def find_attributions(
             (
                 NameSpan(match.start("name"), match.end("name"), owner[match.group("name")]),
                 match.start(),
-                language.attribution_before[match.group("cue").casefold()],
+                language.attribution_before[fold(match.group("cue"))],
             )
         )
     taken = [(s.start, s.end) for s, _, _ in spans]
@@ -128,7 +128,7 @@ def _how(
     reports = bool(after.match(text[span.end :]))
     if reachable:
         chosen = reachable[-1]
-        cue = chosen.group("cue").casefold() if chosen.group("cue") else None
+        cue = fold(chosen.group("cue")) if chosen.group("cue") else None
         if cue in _DESCRIPTORS and len(reachable) > 1:
             chosen = reachable[-2]
         elif cue in _SUBJECT_DESCRIPTORS and not reports:
@@ -138,7 +138,7 @@ def _how(
         how = (
             "credit"
             if chosen.group("credit")
-            else language.attribution_before[chosen.group("cue").casefold()]
+            else language.attribution_before[fold(chosen.group("cue"))]
         )
         return left_start + chosen.start(), how
     if reports:

@@ -21,7 +21,7 @@ from functools import cache
 
 from ..model import PARTS_OF_MONTH, PartialDate
 from ..model import Precision as DatePrecision
-from .language import Language, alternation
+from .language import Language, alternation, fold
 from .model import Basis, DateMention, Precision, Sentence, TimeValue, Unit
 from .numbers import words_value
 from .text import sentence_at
@@ -433,7 +433,7 @@ def _resolve_one(
             return None
     if kind == "part_month":
         month = _month_number(g.get("mon"), language)
-        low, high = _PARTS_OF_MONTH[str(g["part"]).casefold()]
+        low, high = _PARTS_OF_MONTH[fold(str(g["part"]))]
         ahead = future or g.get("rel") in {"depan", "mendatang"}
         year = (
             int(str(g["y"])) if g.get("y") else _infer_year(month, (low, high), ref.latest, ahead)
@@ -580,7 +580,7 @@ def _resolve_relative(
         if str(g["u"]) == "tahun":
             return TimeValue(PartialDate(today.year + shift)), Precision.YEAR, Basis.RELATIVE, flags
         month = _shift_months(today.replace(day=1), shift)
-        low, high = _PARTS_OF_MONTH[str(g["part"]).casefold()]
+        low, high = _PARTS_OF_MONTH[fold(str(g["part"]))]
         high = min(high, calendar.monthrange(month.year, month.month)[1])
         span = _span(month.replace(day=low), month.replace(day=high))
         return span, Precision.PART_OF_MONTH, Basis.RELATIVE, flags

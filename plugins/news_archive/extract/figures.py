@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from .language import Language, alternation
+from .language import Language, alternation, fold
 from .model import Figure, Sentence, Unit
 from .numbers import NumberMatch, find_numbers
 from .text import sentence_at
@@ -156,7 +156,7 @@ def _figure(
     found = before_pattern.search(text, 0, start)
     if found:
         start = found.start()
-        said = language.qualifiers[found.group("q").casefold()]
+        said = language.qualifiers[fold(found.group("q"))]
         # "mencapai puluhan miliar": a vague number stays vague under a neutral word.
         qualifier = qualifier if said == "exact" and first.vague else said
     if last is not None:

@@ -17,6 +17,15 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in unique)
 
 
+def fold(text: str) -> str:
+    """The table key of text that a case-insensitive pattern matched.
+
+    Python's `re` takes İ and ı for i, but `casefold()` keeps them apart ('İ' → 'i̇'), so
+    "Evakuasİ" found by a pattern would be no key of a table of casefolded words.
+    """
+    return text.replace("İ", "i").replace("ı", "i").casefold()
+
+
 @dataclass(frozen=True, eq=False)
 class Language:
     """Compared and hashed by identity, so compiled grammars can be cached per language."""

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Entity, Outlet
-from .language import Language, alternation
+from .language import Language, alternation, fold
 
 _WORD = r"[^\W_]"
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*\w)?(?:-\w+)*")
@@ -51,7 +51,7 @@ class _Table:
         folded: dict[str, str] = {}
         for form, owner in forms.items():
             if len(form.split()) > 1:
-                folded.setdefault(form.casefold(), owner)
+                folded.setdefault(fold(form), owner)
             else:
                 exact.setdefault(form, owner)
                 exact.setdefault(form.upper(), owner)
@@ -69,7 +69,7 @@ class _Table:
             ]
         if self.folded_pattern is not None:
             found += [
-                NameSpan(m.start(), m.end(), self.folded[m.group().casefold()])
+                NameSpan(m.start(), m.end(), self.folded[fold(m.group())])
                 for m in self.folded_pattern.finditer(text)
             ]
         return longest_first(found)

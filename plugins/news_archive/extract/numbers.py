@@ -9,7 +9,7 @@ from functools import cache
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from .language import Language, alternation
+from .language import Language, alternation, fold
 
 _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
 
@@ -127,7 +127,7 @@ def find_numbers(text: str, language: Language) -> list[NumberMatch]:
                 )
             )
         elif match.group("vague"):
-            low, high = language.vague[match.group("vague").casefold()]
+            low, high = language.vague[fold(match.group("vague"))]
             factor = 1.0
             if match.group("vmult"):
                 factor = words_value(["satu", *match.group("vmult").split()], language) or 1.0

@@ -6,14 +6,14 @@ import re
 from collections.abc import Mapping
 
 from ..model import Term
-from .language import alternation
+from .language import alternation, fold
 from .model import TermOccurrence, Unit
 
 
 class TermMatcher:
     def __init__(self, terms: Mapping[str, Term]) -> None:
         self._owner = {
-            form.casefold(): term.id for term in terms.values() for form in term.surface_forms
+            fold(form): term.id for term in terms.values() for form in term.surface_forms
         }
         forms = list(self._owner)
         self._pattern = (
@@ -26,8 +26,6 @@ class TermMatcher:
         if self._pattern is None:
             return []
         return [
-            TermOccurrence(
-                unit.id, m.start(), m.end(), m.group(), self._owner[m.group().casefold()]
-            )
+            TermOccurrence(unit.id, m.start(), m.end(), m.group(), self._owner[fold(m.group())])
             for m in self._pattern.finditer(unit.text)
         ]

@@ -455,10 +455,12 @@ def _media(
             text = _segment_html(segment.text, offsets.get(id(segment), 0), item_marks)
             is_title = index == 0 and segment.rule in _TITLE_RULES and len(item.captions) > 1
             pieces.append(f'<strong class="na-media-title">{text}</strong>' if is_title else text)
-        credits = [(_CREDIT_BULLET.sub("", s.text), s) for s in item.credits]
+        credits = [s.text for s in item.credits]
         if credits:
-            shown = html_text(" ".join(text for text, _ in credits))
-            if not _CREDIT_LABEL.match(credits[0][0]):
+            # The credit is shown as captured, list bullet and all ("• REUTERS/…"): the page
+            # drops no character of a source line.
+            shown = html_text(" ".join(credits))
+            if not _CREDIT_LABEL.match(_CREDIT_BULLET.sub("", credits[0])):
                 shown = f"{html_text(ctx.t('article.credit'))}: {shown}"
             pieces.append(f'<span class="na-credit">{shown}</span>')
         lines.append(f'<li id="{item.id}">{" ".join(pieces)}</li>')

@@ -117,34 +117,11 @@ class _Reader:
         except OSError as exc:
             self.add(Problem(shown, None, None, f"cannot be read: {exc.strerror}"))
             return None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            self.add(
-                Problem(
-                    shown,
-                    line,
-                    None,
-                    f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start})",
-                    hint="save the file as UTF-8; capture a PDF or an old encoding again",
-                )
-            )
+        text = decode_source(data, shown)
+        if isinstance(text, Problem):
+            self.add(text)
             return None
-        if "\x00" in text:
-            line = text.count("\n", 0, text.index("\x00")) + 1
-            self.add(
-                Problem(
-                    shown,
-                    line,
-                    None,
-                    "contains a NUL character",
-                    hint="the file is binary or damaged; capture the text again",
-                )
-            )
-            return None
-        # A byte-order mark is an encoding signature, not text: drop it.
-        return text.removeprefix("\ufeff")
+        return text
 
     def read_yaml(self, path: Path) -> YamlDocument | None:
         text = self.read_text(path)
@@ -155,6 +132,31 @@ class _Reader:
         except YamlError as exc:
             self.extend(exc.problems)
             return None
+
+
+def decode_source(data: bytes, shown: str) -> str | Problem:
+    """The text of a source file, or the problem that keeps it from being text: bytes
+    that are not UTF-8, or a NUL character. A byte-order mark is dropped."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Problem(
+            shown,
+            data.count(b"\n", 0, exc.start) + 1,
+            None,
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start})",
+            hint="save the file as UTF-8; capture a PDF or an old encoding again",
+        )
+    if "\x00" in text:
+        return Problem(
+            shown,
+            text.count("\n", 0, text.index("\x00")) + 1,
+            None,
+            "contains a NUL character",
+            hint="the file is binary or damaged; capture the text again",
+        )
+    # A byte-order mark is an encoding signature, not text: drop it.
+    return text.removeprefix("\ufeff")
 
 
 def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> Corpus:

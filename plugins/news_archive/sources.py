@@ -49,6 +49,10 @@ QUANTITIES_FILE = "quantities.yml"
 GLOSSARY_FILE = "glossary.yml"
 EVENTS_FILE = "events.yml"
 LANGUAGE_FILES = "language-*.yml"
+MAX_ARTICLE_BYTES = 1_000_000
+"""The largest article file accepted. Captured articles are a few kilobytes; a file of
+megabytes holds a whole site or a binary, and cleaning and extracting it would hold up
+every build for minutes."""
 
 _DELIMITER = re.compile(r"---[ \t]*\r?")
 _CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*\r?")
@@ -877,6 +881,22 @@ def _load_article(
     reader: _Reader, path: Path, outlets: Mapping[str, Outlet], today: dt.date
 ) -> ArticleSource | None:
     shown = reader.display(path)
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        with path.open("rb") as file:
+            passed_on = file.read(MAX_ARTICLE_BYTES).count(b"\n") + 1
+        reader.add(
+            Problem(
+                shown,
+                passed_on,
+                None,
+                f"the file is {size / 1e6:.1f} MB and passes the limit of "
+                f"{MAX_ARTICLE_BYTES / 1e6:g} MB for an article on this line",
+                hint="a capture this long holds more than one article, or is not text; "
+                "capture the article alone",
+            )
+        )
+        return None
     text = reader.read_text(path)
     if text is None:
         return None

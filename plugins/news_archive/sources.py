@@ -84,6 +84,9 @@ class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.unread: set[str] = set()
+        """Registries (file names) that could not be read: ids they would have defined are
+        not reported as unknown elsewhere, which would bury the one real mistake."""
 
     def display(self, path: Path) -> str:
         try:
@@ -106,13 +109,18 @@ class _Reader:
         if not path.is_file():
             if missing is not None:
                 self.add(Problem(shown, None, None, missing, hint=hint))
+                self.unread.add(path.name)
             return None
         document = self.read_yaml(path)
         if document is None:
+            self.unread.add(path.name)
             return None
         problems = validate(document.data, schema, document, shown)
         self.extend(problems)
-        return None if problems else document
+        if problems:
+            self.unread.add(path.name)
+            return None
+        return document
 
     def read_text(self, path: Path) -> str | None:
         shown = self.display(path)
@@ -363,6 +371,8 @@ def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -
     for index, entity in enumerate(entities.values()):
         for n, relation in enumerate(entity.relations):
             if relation.target not in entities and relation.target not in outlets:
+                if OUTLETS_FILE in reader.unread:
+                    continue
                 reader.add(
                     Problem(
                         shown,
@@ -645,7 +655,7 @@ def _load_events(
             )
             continue
         for n, entity_id in enumerate(entry.get("entities", ())):
-            if entity_id not in entities:
+            if entity_id not in entities and ENTITIES_FILE not in reader.unread:
                 reader.add(
                     Problem(
                         shown,
@@ -764,6 +774,8 @@ def _load_rules(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> C
             )
             continue
         unknown = [o for o in entry.get("outlets", []) if o not in outlets]
+        if OUTLETS_FILE in reader.unread:
+            unknown = []
         for outlet_id in unknown:
             reader.add(
                 Problem(
@@ -974,7 +986,8 @@ def _load_article(
             )
         )
     outlet = data.get("outlet")
-    if isinstance(outlet, str) and "outlet" not in bad_fields and outlet not in outlets:
+    known = outlet in outlets or OUTLETS_FILE in reader.unread
+    if isinstance(outlet, str) and "outlet" not in bad_fields and not known:
         close = difflib.get_close_matches(outlet, list(outlets), n=1)
         reader.add(
             Problem(

@@ -39,7 +39,7 @@ from .model import (
 )
 from .paths import RESERVED_IDS
 from .schema import validate
-from .yamlio import YamlDocument, YamlError, load_yaml
+from .yamlio import YamlDocument, YamlError, dotted, load_yaml
 
 ARTICLES_DIR = "articles"
 OUTLETS_FILE = "outlets.yml"
@@ -182,10 +182,12 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
         raise ArchiveError(
             [Problem(reader.display(sources), None, None, "the sources folder does not exist")]
         )
-    outlets = _load_outlets(reader, sources / OUTLETS_FILE)
-    rules = _load_rules(reader, sources / CLEANING_FILE, outlets)
-    entities = _load_entities(reader, sources / ENTITIES_FILE, outlets)
     languages = _load_languages(reader, sources)
+    # Names matched in text must not be everyday words ("dan" would name every article).
+    common = languages["id"].counted_stop if "id" in languages else frozenset()
+    outlets = _load_outlets(reader, sources / OUTLETS_FILE, common)
+    rules = _load_rules(reader, sources / CLEANING_FILE, outlets)
+    entities = _load_entities(reader, sources / ENTITIES_FILE, outlets, common)
     quantities = _load_quantities(reader, sources / QUANTITIES_FILE)
     terms = _load_glossary(reader, sources / GLOSSARY_FILE, languages)
     periods, events = _load_events(reader, sources / EVENTS_FILE, entities)
@@ -221,7 +223,34 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
 # Outlets
 
 
-def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
+def _everyday_names(
+    reader: _Reader,
+    shown: str,
+    document: YamlDocument,
+    at: tuple[str | int, ...],
+    names: Iterable[tuple[tuple[str | int, ...], str]],
+    common: frozenset[str],
+) -> None:
+    """Report names of one registry entry (each with its place under `at`) that are
+    everyday words: matched on word boundaries, they would mark nearly every paragraph.
+    A one-word name matches with its capitals as written, so "Antara" (the agency) is
+    fine where "antara" (between) is not."""
+    for place, name in names:
+        if len(name.split()) == 1 and name in common:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, *place)),
+                    dotted((*at, *place)),
+                    f"'{name}' is an everyday word: it would mark most articles",
+                    hint="give only names and spellings that mean this entry",
+                )
+            )
+
+
+def _load_outlets(
+    reader: _Reader, path: Path, common: frozenset[str] = frozenset()
+) -> dict[str, Outlet]:
     shown = reader.display(path)
     document = reader.registry(
         path,
@@ -281,6 +310,9 @@ def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
             website=entry.get("website"),
             ownership=entry.get("ownership"),
         )
+        names: list[tuple[tuple[str | int, ...], str]] = [(("name",), outlet.name)]
+        names += [(("aliases", n), alias) for n, alias in enumerate(outlet.aliases)]
+        _everyday_names(reader, shown, document, at, names, common)
         for name in outlet.names:
             key = " ".join(name.casefold().split())
             other = owner_of_name.setdefault(key, outlet_id)
@@ -302,7 +334,12 @@ def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
 # Entities and language knowledge
 
 
-def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> dict[str, Entity]:
+def _load_entities(
+    reader: _Reader,
+    path: Path,
+    outlets: Mapping[str, Outlet],
+    common: frozenset[str] = frozenset(),
+) -> dict[str, Entity]:
     shown = reader.display(path)
     document = reader.registry(
         path,
@@ -354,6 +391,11 @@ def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -
             wikidata=entry.get("wikidata"),
             relations=tuple(Relation(r["type"], r["target"]) for r in entry.get("relations", ())),
         )
+        names: list[tuple[tuple[str | int, ...], str]] = [
+            (("names", lang), entity.names.get(lang)) for lang in ("id", "en")
+        ]
+        names += [(("aliases", n), alias) for n, alias in enumerate(entity.aliases)]
+        _everyday_names(reader, shown, document, at, names, common)
         for form in entity.surface_forms:
             key = form if len(form.split()) == 1 else form.casefold()
             other = owner_of_form.setdefault(key, entity_id)

@@ -191,20 +191,7 @@ def load_corpus(sources: Path, *, root: Path | None = None, today: dt.date) -> C
     quantities = _load_quantities(reader, sources / QUANTITIES_FILE)
     terms = _load_glossary(reader, sources / GLOSSARY_FILE, languages)
     periods, events = _load_events(reader, sources / EVENTS_FILE, entities)
-    articles = _load_articles(reader, sources / ARTICLES_DIR, outlets, today)
-    for article in articles:
-        if article.language.split("-")[0] not in languages:
-            reader.add(
-                Problem(
-                    article.path,
-                    article.origin.line + 1,
-                    "language",
-                    f"no extraction rules for language '{article.language}': the text "
-                    "is published but nothing is extracted from it",
-                    hint=f"add sources/language-{article.language.split('-')[0]}.yml",
-                    severity=Severity.WARNING,
-                )
-            )
+    articles = _load_articles(reader, sources / ARTICLES_DIR, outlets, today, languages)
     errors = [p for p in reader.problems if p.severity is Severity.ERROR]
     if errors:
         raise ArchiveError(errors)
@@ -878,7 +865,11 @@ def _load_rules(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> C
 
 
 def _load_articles(
-    reader: _Reader, folder: Path, outlets: Mapping[str, Outlet], today: dt.date
+    reader: _Reader,
+    folder: Path,
+    outlets: Mapping[str, Outlet],
+    today: dt.date,
+    languages: Mapping[str, Language],
 ) -> list[ArticleSource]:
     if not folder.is_dir():
         reader.add(Problem(reader.display(folder), None, None, "the articles folder is missing"))
@@ -897,18 +888,8 @@ def _load_articles(
     articles: list[ArticleSource] = []
     first_path: dict[str, str] = {}
     for path in paths:
-        article = _load_article(reader, path, outlets, today)
+        article = _load_article(reader, path, outlets, today, languages, first_path)
         if article is None:
-            continue
-        if article.id in first_path:
-            reader.add(
-                Problem(
-                    article.path,
-                    article.origin.line + 1,
-                    "id",
-                    f"id '{article.id}' is already used by {first_path[article.id]}",
-                )
-            )
             continue
         first_path[article.id] = article.path
         articles.append(article)
@@ -932,8 +913,15 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 
 def _load_article(
-    reader: _Reader, path: Path, outlets: Mapping[str, Outlet], today: dt.date
+    reader: _Reader,
+    path: Path,
+    outlets: Mapping[str, Outlet],
+    today: dt.date,
+    languages: Mapping[str, Language],
+    first_path: Mapping[str, str],
 ) -> ArticleSource | None:
+    """The article in `path`, or None (problems recorded). `first_path` holds the file of
+    every id already read."""
     shown = reader.display(path)
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
@@ -1057,6 +1045,29 @@ def _load_article(
         return None
     if any(p.path == shown and p.severity is Severity.ERROR for p in reader.problems):
         return None
+    if data["id"] in first_path:
+        reader.add(
+            Problem(
+                shown,
+                line("id"),
+                "id",
+                f"id '{data['id']}' is already used by {first_path[data['id']]}",
+            )
+        )
+        return None
+    code = data["language"].split("-")[0]
+    if code not in languages:
+        reader.add(
+            Problem(
+                shown,
+                line("language"),
+                "language",
+                f"no extraction rules for language '{data['language']}': the text "
+                "is published but nothing is extracted from it",
+                hint=f"add sources/language-{code}.yml",
+                severity=Severity.WARNING,
+            )
+        )
     return ArticleSource(
         id=data["id"],
         title=data["title"],

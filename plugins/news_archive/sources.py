@@ -1016,8 +1016,12 @@ def _load_article(
             )
         )
     outlet = data.get("outlet")
-    known = outlet in outlets or OUTLETS_FILE in reader.unread
-    if isinstance(outlet, str) and "outlet" not in bad_fields and not known:
+    if (
+        isinstance(outlet, str)
+        and outlet not in outlets
+        and "outlet" not in bad_fields
+        and OUTLETS_FILE not in reader.unread
+    ):
         close = difflib.get_close_matches(outlet, list(outlets), n=1)
         reader.add(
             Problem(

@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from .cleaning import CleanedArticle
 from .errors import Problem, Severity
 from .formatting import format_partial_date
 from .markup import md_link, md_text, not_indexed
 from .paths import GLOSSARY, article_page, entity_page, event_page, md_link_target, outlet_page
-from .sources import Corpus, split_front_matter
+from .sources import Corpus, decode_source, split_front_matter
+from .yamlio import YamlError, load_yaml
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -36,6 +35,9 @@ CITATION = re.compile(
     r"(?:#(?P<anchor>[a-z]+[0-9]+))?(?:\|(?P<label>[^\]\n]+))?\]\]"
 )
 _SRC_ANCHOR = re.compile(r"[phm][0-9]+")
+# What a contributor meant as a citation, well formed or not: `[[entity:Aleppo]]` would
+# otherwise be shown as typed, and the mistake go unnoticed.
+_CITATION_LIKE = re.compile(r"\[\[(?:src|entity|term|event|outlet):[^\]\n]*\]\]")
 META_MARK = "{: .na-meta }"
 
 
@@ -73,13 +75,16 @@ def read_explainers(
     for file in sorted(content.rglob("*.md")):
         if any(file.is_relative_to(folder) for folder in skipped):
             continue
-        text = file.read_text(encoding="utf-8")
-        if "[[" not in text and "citations:" not in text:
-            continue
         try:
             shown = file.resolve().relative_to(display_root.resolve()).as_posix()
         except ValueError:
             shown = file.as_posix()
+        text = decode_source(file.read_bytes(), shown)
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
+        if "[[" not in text and "citations:" not in text:
+            continue
         meta: dict[str, object] = {}
         body, first_line = text, 1
         try:
@@ -89,7 +94,11 @@ def read_explainers(
             problems.append(Problem(shown, 1, None, "the front matter is not closed"))
         if parts is not None:
             front, body, first_line = parts
-            loaded = yaml.safe_load(front) or {}
+            try:
+                loaded = load_yaml(front, shown, first_line=2).data
+            except YamlError as exc:
+                problems.extend(exc.problems)
+                loaded = None
             meta = loaded if isinstance(loaded, dict) else {}
         title = str(meta.get("title") or _first_heading(body) or file.stem)
         citations = tuple(
@@ -102,6 +111,7 @@ def read_explainers(
             )
             for m in _citations(body)
         )
+        problems += _malformed(body, first_line, shown)
         uncited = tuple(_uncited(body, first_line)) if meta.get("citations") == "required" else ()
         explainers.append(
             Explainer(file.relative_to(content).as_posix(), shown, title, citations, uncited)
@@ -122,6 +132,22 @@ def _in_code(text: str) -> list[tuple[int, int]]:
 def _citations(text: str) -> Iterable[re.Match[str]]:
     code = _in_code(text)
     return (m for m in CITATION.finditer(text) if not any(a <= m.start() < b for a, b in code))
+
+
+def _malformed(body: str, first_line: int, shown: str) -> list[Problem]:
+    code = _in_code(body)
+    return [
+        Problem(
+            shown,
+            first_line + body.count("\n", 0, m.start()),
+            "citation",
+            f"{m.group()}: not a citation the archive can read",
+            hint="write [[src:<article>#p4]] or [[entity:<id>]], [[term:<id>]], "
+            "[[event:<id>]], [[outlet:<id>]], ids in lower case, an optional |label",
+        )
+        for m in _CITATION_LIKE.finditer(body)
+        if not any(a <= m.start() < b for a, b in code) and not CITATION.fullmatch(m.group())
+    ]
 
 
 def _first_heading(body: str) -> str | None:

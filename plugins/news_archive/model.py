@@ -42,6 +42,9 @@ class PartialDate:
     day: int | None = None
 
     def __post_init__(self) -> None:
+        # Python's dates start in year 1: "0000" would pass the pattern and crash later.
+        if self.year < dt.MINYEAR:
+            raise ValueError(f"there is no year {self.year}")
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:

@@ -138,6 +138,18 @@ def _explain(error: ValidationError, document: YamlDocument, path: str) -> list[
         return [Problem(path, line, field, message, hint=hint)]
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return [Problem(path, line, field, "is empty", hint=hint)]
+    if kind == "minLength":
+        return [
+            Problem(
+                path,
+                line,
+                field,
+                f"'{_shown(value)}' is too short (at least {expected} characters)",
+                hint=hint,
+            )
+        ]
+    if kind == "pattern" and len(value) < own_schema.get("minLength", 0):
+        return []  # the minLength error says what is wrong
     if kind == "pattern":
         return [
             Problem(path, line, field, f"'{_shown(value)}' is not of the expected form", hint=hint)

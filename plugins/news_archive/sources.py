@@ -39,7 +39,7 @@ from .model import (
 )
 from .paths import RESERVED_IDS
 from .schema import validate
-from .yamlio import YamlDocument, YamlError, load_yaml
+from .yamlio import YamlDocument, YamlError, dotted, load_yaml
 
 ARTICLES_DIR = "articles"
 OUTLETS_FILE = "outlets.yml"
@@ -49,6 +49,10 @@ QUANTITIES_FILE = "quantities.yml"
 GLOSSARY_FILE = "glossary.yml"
 EVENTS_FILE = "events.yml"
 LANGUAGE_FILES = "language-*.yml"
+MAX_ARTICLE_BYTES = 1_000_000
+"""The largest article file accepted. Captured articles are a few kilobytes; a file of
+megabytes holds a whole site or a binary, and cleaning and extracting it would hold up
+every build for minutes."""
 
 _DELIMITER = re.compile(r"---[ \t]*\r?")
 _CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*\r?")
@@ -80,6 +84,9 @@ class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.unread: set[str] = set()
+        """Registries (file names) that could not be read: ids they would have defined are
+        not reported as unknown elsewhere, which would bury the one real mistake."""
 
     def display(self, path: Path) -> str:
         try:
@@ -102,13 +109,18 @@ class _Reader:
         if not path.is_file():
             if missing is not None:
                 self.add(Problem(shown, None, None, missing, hint=hint))
+                self.unread.add(path.name)
             return None
         document = self.read_yaml(path)
         if document is None:
+            self.unread.add(path.name)
             return None
         problems = validate(document.data, schema, document, shown)
         self.extend(problems)
-        return None if problems else document
+        if problems:
+            self.unread.add(path.name)
+            return None
+        return document
 
     def read_text(self, path: Path) -> str | None:
         shown = self.display(path)
@@ -117,34 +129,11 @@ class _Reader:
         except OSError as exc:
             self.add(Problem(shown, None, None, f"cannot be read: {exc.strerror}"))
             return None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            self.add(
-                Problem(
-                    shown,
-                    line,
-                    None,
-                    f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start})",
-                    hint="save the file as UTF-8; capture a PDF or an old encoding again",
-                )
-            )
+        text = decode_source(data, shown)
+        if isinstance(text, Problem):
+            self.add(text)
             return None
-        if "\x00" in text:
-            line = text.count("\n", 0, text.index("\x00")) + 1
-            self.add(
-                Problem(
-                    shown,
-                    line,
-                    None,
-                    "contains a NUL character",
-                    hint="the file is binary or damaged; capture the text again",
-                )
-            )
-            return None
-        # A byte-order mark is an encoding signature, not text: drop it.
-        return text.removeprefix("\ufeff")
+        return text
 
     def read_yaml(self, path: Path) -> YamlDocument | None:
         text = self.read_text(path)
@@ -167,6 +156,31 @@ def read_text_file(path: Path, *, root: Path) -> str:
     return text
 
 
+def decode_source(data: bytes, shown: str) -> str | Problem:
+    """The text of a source file, or the problem that keeps it from being text: bytes
+    that are not UTF-8, or a NUL character. A byte-order mark is dropped."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Problem(
+            shown,
+            data.count(b"\n", 0, exc.start) + 1,
+            None,
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start})",
+            hint="save the file as UTF-8; capture a PDF or an old encoding again",
+        )
+    if "\x00" in text:
+        return Problem(
+            shown,
+            text.count("\n", 0, text.index("\x00")) + 1,
+            None,
+            "contains a NUL character",
+            hint="the file is binary or damaged; capture the text again",
+        )
+    # A byte-order mark is an encoding signature, not text: drop it.
+    return text.removeprefix("\ufeff")
+
+
 def load_corpus(
     sources: Path, *, root: Path | None = None, today: dt.date, articles_too: bool = True
 ) -> Corpus:
@@ -181,29 +195,20 @@ def load_corpus(
         raise ArchiveError(
             [Problem(reader.display(sources), None, None, "the sources folder does not exist")]
         )
-    outlets = _load_outlets(reader, sources / OUTLETS_FILE)
-    rules = _load_rules(reader, sources / CLEANING_FILE, outlets)
-    entities = _load_entities(reader, sources / ENTITIES_FILE, outlets)
     languages = _load_languages(reader, sources)
+    # Names matched in text must not be everyday words ("dan" would name every article).
+    common = languages["id"].counted_stop if "id" in languages else frozenset()
+    outlets = _load_outlets(reader, sources / OUTLETS_FILE, common)
+    rules = _load_rules(reader, sources / CLEANING_FILE, outlets)
+    entities = _load_entities(reader, sources / ENTITIES_FILE, outlets, common)
     quantities = _load_quantities(reader, sources / QUANTITIES_FILE)
     terms = _load_glossary(reader, sources / GLOSSARY_FILE, languages)
     periods, events = _load_events(reader, sources / EVENTS_FILE, entities)
     articles = (
-        _load_articles(reader, sources / ARTICLES_DIR, outlets, today) if articles_too else []
+        _load_articles(reader, sources / ARTICLES_DIR, outlets, today, languages)
+        if articles_too
+        else []
     )
-    for article in articles:
-        if article.language.split("-")[0] not in languages:
-            reader.add(
-                Problem(
-                    article.path,
-                    article.origin.line + 1,
-                    "language",
-                    f"no extraction rules for language '{article.language}': the text "
-                    "is published but nothing is extracted from it",
-                    hint=f"add sources/language-{article.language.split('-')[0]}.yml",
-                    severity=Severity.WARNING,
-                )
-            )
     errors = [p for p in reader.problems if p.severity is Severity.ERROR]
     if errors:
         raise ArchiveError(errors)
@@ -222,7 +227,34 @@ def load_corpus(
 # Outlets
 
 
-def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
+def _everyday_names(
+    reader: _Reader,
+    shown: str,
+    document: YamlDocument,
+    at: tuple[str | int, ...],
+    names: Iterable[tuple[tuple[str | int, ...], str]],
+    common: frozenset[str],
+) -> None:
+    """Report names of one registry entry (each with its place under `at`) that are
+    everyday words: matched on word boundaries, they would mark nearly every paragraph.
+    A one-word name matches with its capitals as written, so "Antara" (the agency) is
+    fine where "antara" (between) is not."""
+    for place, name in names:
+        if len(name.split()) == 1 and name in common:
+            reader.add(
+                Problem(
+                    shown,
+                    document.line_of((*at, *place)),
+                    dotted((*at, *place)),
+                    f"'{name}' is an everyday word: it would mark most articles",
+                    hint="give only names and spellings that mean this entry",
+                )
+            )
+
+
+def _load_outlets(
+    reader: _Reader, path: Path, common: frozenset[str] = frozenset()
+) -> dict[str, Outlet]:
     shown = reader.display(path)
     document = reader.registry(
         path,
@@ -282,6 +314,9 @@ def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
             website=entry.get("website"),
             ownership=entry.get("ownership"),
         )
+        names: list[tuple[tuple[str | int, ...], str]] = [(("name",), outlet.name)]
+        names += [(("aliases", n), alias) for n, alias in enumerate(outlet.aliases)]
+        _everyday_names(reader, shown, document, at, names, common)
         for name in outlet.names:
             key = " ".join(name.casefold().split())
             other = owner_of_name.setdefault(key, outlet_id)
@@ -303,7 +338,12 @@ def _load_outlets(reader: _Reader, path: Path) -> dict[str, Outlet]:
 # Entities and language knowledge
 
 
-def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> dict[str, Entity]:
+def _load_entities(
+    reader: _Reader,
+    path: Path,
+    outlets: Mapping[str, Outlet],
+    common: frozenset[str] = frozenset(),
+) -> dict[str, Entity]:
     shown = reader.display(path)
     document = reader.registry(
         path,
@@ -355,6 +395,11 @@ def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -
             wikidata=entry.get("wikidata"),
             relations=tuple(Relation(r["type"], r["target"]) for r in entry.get("relations", ())),
         )
+        names: list[tuple[tuple[str | int, ...], str]] = [
+            (("names", lang), entity.names.get(lang)) for lang in ("id", "en")
+        ]
+        names += [(("aliases", n), alias) for n, alias in enumerate(entity.aliases)]
+        _everyday_names(reader, shown, document, at, names, common)
         for form in entity.surface_forms:
             key = form if len(form.split()) == 1 else form.casefold()
             other = owner_of_form.setdefault(key, entity_id)
@@ -372,6 +417,8 @@ def _load_entities(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -
     for index, entity in enumerate(entities.values()):
         for n, relation in enumerate(entity.relations):
             if relation.target not in entities and relation.target not in outlets:
+                if OUTLETS_FILE in reader.unread:
+                    continue
                 reader.add(
                     Problem(
                         shown,
@@ -654,7 +701,7 @@ def _load_events(
             )
             continue
         for n, entity_id in enumerate(entry.get("entities", ())):
-            if entity_id not in entities:
+            if entity_id not in entities and ENTITIES_FILE not in reader.unread:
                 reader.add(
                     Problem(
                         shown,
@@ -773,6 +820,8 @@ def _load_rules(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> C
             )
             continue
         unknown = [o for o in entry.get("outlets", []) if o not in outlets]
+        if OUTLETS_FILE in reader.unread:
+            unknown = []
         for outlet_id in unknown:
             reader.add(
                 Problem(
@@ -833,7 +882,11 @@ def _load_rules(reader: _Reader, path: Path, outlets: Mapping[str, Outlet]) -> C
 
 
 def _load_articles(
-    reader: _Reader, folder: Path, outlets: Mapping[str, Outlet], today: dt.date
+    reader: _Reader,
+    folder: Path,
+    outlets: Mapping[str, Outlet],
+    today: dt.date,
+    languages: Mapping[str, Language],
 ) -> list[ArticleSource]:
     if not folder.is_dir():
         reader.add(Problem(reader.display(folder), None, None, "the articles folder is missing"))
@@ -852,18 +905,8 @@ def _load_articles(
     articles: list[ArticleSource] = []
     first_path: dict[str, str] = {}
     for path in paths:
-        article = _load_article(reader, path, outlets, today)
+        article = _load_article(reader, path, outlets, today, languages, first_path)
         if article is None:
-            continue
-        if article.id in first_path:
-            reader.add(
-                Problem(
-                    article.path,
-                    article.origin.line + 1,
-                    "id",
-                    f"id '{article.id}' is already used by {first_path[article.id]}",
-                )
-            )
             continue
         first_path[article.id] = article.path
         articles.append(article)
@@ -887,9 +930,32 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 
 def _load_article(
-    reader: _Reader, path: Path, outlets: Mapping[str, Outlet], today: dt.date
+    reader: _Reader,
+    path: Path,
+    outlets: Mapping[str, Outlet],
+    today: dt.date,
+    languages: Mapping[str, Language],
+    first_path: Mapping[str, str],
 ) -> ArticleSource | None:
+    """The article in `path`, or None (problems recorded). `first_path` holds the file of
+    every id already read."""
     shown = reader.display(path)
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        with path.open("rb") as file:
+            passed_on = file.read(MAX_ARTICLE_BYTES).count(b"\n") + 1
+        reader.add(
+            Problem(
+                shown,
+                passed_on,
+                None,
+                f"the file is {size / 1e6:.1f} MB and passes the limit of "
+                f"{MAX_ARTICLE_BYTES / 1e6:g} MB for an article on this line",
+                hint="a capture this long holds more than one article, or is not text; "
+                "capture the article alone",
+            )
+        )
+        return None
     text = reader.read_text(path)
     if text is None:
         return None
@@ -968,7 +1034,12 @@ def _load_article(
             )
         )
     outlet = data.get("outlet")
-    if isinstance(outlet, str) and "outlet" not in bad_fields and outlet not in outlets:
+    if (
+        isinstance(outlet, str)
+        and outlet not in outlets
+        and "outlet" not in bad_fields
+        and OUTLETS_FILE not in reader.unread
+    ):
         close = difflib.get_close_matches(outlet, list(outlets), n=1)
         reader.add(
             Problem(
@@ -1010,6 +1081,29 @@ def _load_article(
         return None
     if any(p.path == shown and p.severity is Severity.ERROR for p in reader.problems):
         return None
+    if data["id"] in first_path:
+        reader.add(
+            Problem(
+                shown,
+                line("id"),
+                "id",
+                f"id '{data['id']}' is already used by {first_path[data['id']]}",
+            )
+        )
+        return None
+    code = data["language"].split("-")[0]
+    if code not in languages:
+        reader.add(
+            Problem(
+                shown,
+                line("language"),
+                "language",
+                f"no extraction rules for language '{data['language']}': the text "
+                "is published but nothing is extracted from it",
+                hint=f"add sources/language-{code}.yml",
+                severity=Severity.WARNING,
+            )
+        )
     return ArticleSource(
         id=data["id"],
         title=data["title"],

@@ -26,6 +26,7 @@ Path = tuple[str | int, ...]
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -126,6 +127,12 @@ def _key_before(text: str, line: int) -> str | None:
     return None
 
 
+def _tag(tag: str) -> str:
+    """A tag as it is written: `!!set` rather than `tag:yaml.org,2002:set`."""
+    standard = "tag:yaml.org,2002:"
+    return f"!!{tag.removeprefix(standard)}" if tag.startswith(standard) else tag
+
+
 class _Builder:
     def __init__(self, loader: yaml.SafeLoader, path: str, offset: int) -> None:
         self.loader = loader
@@ -133,17 +140,54 @@ class _Builder:
         self.offset = offset
         self.lines: dict[Path, int] = {}
         self.problems: list[Problem] = []
+        self._built: set[int] = set()
+        self._aliased: set[int] = set()
 
     def _line(self, node: yaml.Node) -> int:
         return int(node.start_mark.line) + 1 + self.offset
 
+    def _line_at(self, at: Path) -> int | None:
+        probe = at
+        while probe and probe not in self.lines:
+            probe = probe[:-1]
+        return self.lines.get(probe)
+
     def build(self, node: yaml.Node, at: Path) -> Any:
+        # An alias (*name) is the anchored node met again. Expanding aliases of aliases
+        # doubles the work at each level (a "billion laughs" document never finishes
+        # loading), and sources have no need of them: refuse each one, once.
+        if id(node) in self._built:
+            if id(node) not in self._aliased:
+                self._aliased.add(id(node))
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        self._line_at(at),
+                        dotted(at) or None,
+                        "aliases (*name) are not supported",
+                        hint="write the value out where it is needed",
+                    )
+                )
+            return None
+        self._built.add(id(node))
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _COLLECTIONS:
+            self.problems.append(
+                Problem(
+                    self.path,
+                    self._line(node),
+                    dotted(at) or None,
+                    f"unsupported YAML value: the tag {_tag(node.tag)}",
+                    hint="use plain strings, numbers, lists and mappings",
+                )
+            )
+            return None
         if isinstance(node, yaml.MappingNode):
             return dict(self._pairs(node, at))
         if isinstance(node, yaml.SequenceNode):
             items = []
             for index, item in enumerate(node.value):
-                self.lines[(*at, index)] = self._line(item)
+                if id(item) not in self._built:
+                    self.lines[(*at, index)] = self._line(item)
                 items.append(self.build(item, (*at, index)))
             return items
         try:

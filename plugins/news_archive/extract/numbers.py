@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -148,4 +149,5 @@ def find_numbers(text: str, language: Language) -> list[NumberMatch]:
             if spelled is None:
                 continue
             found.append(NumberMatch(match.start(), match.end(), spelled, digits=False))
-    return found
+    # A run of hundreds of digits is read as infinity, which no page can print: not a figure.
+    return [n for n in found if math.isfinite(n.value) and math.isfinite(n.value_max or 0)]

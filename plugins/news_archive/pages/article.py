@@ -347,7 +347,7 @@ def _terms_box(extraction: ArticleExtraction, ctx: RenderContext, here: str) -> 
     ]
     for term in sorted(found, key=lambda t: t.term.casefold()):
         link = md_link(term.term, md_link_target(here, GLOSSARY, term.id))
-        english = f'<span lang="en">{html_text(", ".join(term.en))}</span>'
+        english = f'<span lang="en">{md_text(", ".join(term.en))}</span>'
         lines.append(f"- {weighted(f'{link} — {english}', CONTEXT_WEIGHT)}")
     lines.append("")
     return "\n".join(lines)

@@ -76,7 +76,7 @@ def render_entity(entity: Entity, ctx: RenderContext) -> str:
         (ctx.t("entity.kind"), md_text(ctx.t(f"entity.one.{entity.kind}"))),
         (
             ctx.t("entity.other_name"),
-            f'<span lang="{other}">{html_text(entity.names.get(other))}</span>',
+            f'<span lang="{other}">{md_text(entity.names.get(other))}</span>',
         ),
     ]
     aliases = [a for a in entity.aliases if a not in (entity.names.id, entity.names.en)]

@@ -66,13 +66,13 @@ def _entry(term: Term, here: str, ctx: RenderContext) -> list[str]:
     if ctx.lang == "en":
         # Listed under its English word; the Indonesian term is what the articles say.
         heading = md_text(_headword(term, "en"))
-        shown = f'<span lang="id">{weighted(html_text(term.term), TITLE_WEIGHT)}</span>'
+        shown = f'<span lang="id">{weighted(md_text(term.term), TITLE_WEIGHT)}</span>'
         if len(term.en) > 1:
-            shown += f" ({html_text(', '.join(term.en[1:]))})"
+            shown += f" ({md_text(', '.join(term.en[1:]))})"
     else:
         heading = md_text(term.term)
         english = ", ".join(term.en)
-        shown = f'<span lang="en">{weighted(html_text(english), TITLE_WEIGHT)}</span>'
+        shown = f'<span lang="en">{weighted(md_text(english), TITLE_WEIGHT)}</span>'
     lines = [
         f"### {heading} {{ #{term.id} }}",
         "",
@@ -154,12 +154,12 @@ def render_glossary_en(ctx: RenderContext) -> str:
         if ctx.lang == "en":
             lines.append(
                 f'- <span lang="id">{md_link(term.term, target)}</span> → '
-                f'<span lang="en">{html_text(", ".join(term.en))}</span> — '
+                f'<span lang="en">{md_text(", ".join(term.en))}</span> — '
                 f"{md_text(term.definition.get(ctx.lang))}"
             )
         else:
             lines.append(
-                f'- <span lang="en">{html_text(word)}</span> → '
+                f'- <span lang="en">{md_text(word)}</span> → '
                 f"{md_link(term.term, target)} — {md_text(term.definition.get(ctx.lang))}"
             )
     lines.append("")

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import os
 import re
+import subprocess
+import sys
+import time
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -241,3 +247,143 @@ Tautan [x](javascript:alert(1)) dan <a href="javascript:alert(2)">klik</a>.
 > bukan kutipan
 Kode `tanda petik` dan <!-- komentar --> serta {{ jinja }} {% raw %} *[HTML]: singkatan
 """
+
+
+# Started with a later build, this makes every clock Python reads 400 days ahead (classes
+# swapped the way freezegun does, instance checks kept), so a date or time that leaks into
+# the output shows as a difference.
+LATER_CLOCK = """
+import datetime as _dt
+import time as _time
+
+_SHIFT = 400 * 86400
+_Date, _DateTime = _dt.date, _dt.datetime
+_time_time, _time_ns = _time.time, _time.time_ns
+_localtime, _gmtime, _strftime = _time.localtime, _time.gmtime, _time.strftime
+
+
+class _Meta(type):
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, cls.__mro__[1])
+
+    def __subclasscheck__(cls, sub):
+        return issubclass(sub, cls.__mro__[1])
+
+
+class date(_Date, metaclass=_Meta):
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_time.time())
+
+
+class datetime(_DateTime, metaclass=_Meta):
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(_time.time(), tz)
+
+    @classmethod
+    def utcnow(cls):
+        return cls.fromtimestamp(_time.time(), _dt.timezone.utc).replace(tzinfo=None)
+
+    @classmethod
+    def today(cls):
+        return cls.now()
+
+
+date.__module__ = datetime.__module__ = "datetime"
+_dt.date, _dt.datetime = date, datetime
+_time.time = lambda: _time_time() + _SHIFT
+_time.time_ns = lambda: _time_ns() + _SHIFT * 10**9
+_time.localtime = lambda secs=None: _localtime(_time.time() if secs is None else secs)
+_time.gmtime = lambda secs=None: _gmtime(_time.time() if secs is None else secs)
+_time.strftime = lambda fmt, t=None: _strftime(fmt, _time.localtime() if t is None else t)
+"""
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    found = [f"only in the first build: {p}" for p in sorted(first.keys() - second.keys())]
+    found += [f"only in the second build: {p}" for p in sorted(second.keys() - first.keys())]
+    for path in sorted(first.keys() & second.keys()):
+        a, b = first[path], second[path]
+        if a != b:
+            at = next(
+                i for i, (x, y) in enumerate(zip(a + b"\0", b + b"\0", strict=False)) if x != y
+            )
+            found.append(
+                f"{path} differs at byte {at}: {a[max(0, at - 40) : at + 40]!r} / {b[max(0, at - 40) : at + 40]!r}"
+            )
+    return found
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    """Reproducible output: a second copy of the project, built in another folder, with
+    another hash seed and a clock 400 days ahead, then built again there from its warm
+    cache, gives the same bytes in every file of build/site as the first build: both
+    editions, the sitemaps (and the gzip header of sitemap.xml.gz), Pagefind's index and
+    the JSON exports."""
+    clock = tmp_path / "clock"
+    clock.mkdir()
+    (clock / "sitecustomize.py").write_text(LATER_CLOCK, encoding="utf-8")
+    later = {"PYTHONPATH": str(clock), "PYTHONHASHSEED": "4242"}
+    probe = subprocess.run(
+        [sys.executable, "-c", "import datetime, time; print(datetime.date.today(), time.time())"],
+        env={**os.environ, **later},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    shifted_day, shifted_time = probe.stdout.split()
+    assert (dt.date.fromisoformat(shifted_day) - dt.date.today()).days in (399, 400, 401)
+    assert 399 * 86400 < float(shifted_time) - time.time() < 401 * 86400
+
+    first = _files(site)
+    assert "sitemap.xml.gz" in first and "en/sitemap.xml.gz" in first
+    assert any(p.startswith("pagefind/") for p in first) and "data/figures.json" in first
+    project = copy_project(tmp_path / "a-second-copy-elsewhere" / "project")
+    for run, seed, cached in (("cold cache", "4242", 0), ("warm cache", "7", 5)):
+        result = run_mkdocs_build(project, env={**later, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        assert f"{5 - cached} article(s) cleaned and extracted, {cached} from" in result.stderr
+        second = _files(project / "build" / "site")
+        differences = _differences(first, second)
+        assert differences == [], (run, differences[:10])
+
+
+def test_the_build_date_comes_from_the_sources_never_from_the_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from news_archive.plugin import _build_date
+
+    project = tmp_path / "project"
+    (project / "sources").mkdir(parents=True)
+    source = project / "sources" / "a.md"
+    source.write_text("teks\n", encoding="utf-8")
+    os.utime(source, (1_480_000_000, 1_480_000_000))  # 2016-11-24
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    # Without git history: the newest file the build reads.
+    assert _build_date(project, [project / "sources"]) == "2016-11-24"
+    # In a repository: the day of its last commit.
+    git = {"GIT_AUTHOR_DATE": "2024-12-02T10:00:00Z", "GIT_COMMITTER_DATE": "2024-12-02T10:00:00Z"}
+    for command in (
+        ["init", "-q"],
+        ["add", "."],
+        ["-c", "user.name=Uji", "-c", "user.email=uji@example.org", "commit", "-q", "-m", "x"],
+    ):
+        subprocess.run(["git", *command], cwd=project, env={**os.environ, **git}, check=True)
+    assert _build_date(project, [project / "sources"]) == "2024-12-02"
+    # SOURCE_DATE_EPOCH wins, as reproducible builds expect.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1481846400")
+    assert _build_date(project, [project / "sources"]) == "2016-12-16"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")
+    with pytest.raises(PluginError, match="SOURCE_DATE_EPOCH"):
+        _build_date(project, [project / "sources"])

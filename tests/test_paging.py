@@ -182,3 +182,20 @@ def test_a_real_build_with_month_pages_has_no_broken_link(tmp_path: Path) -> Non
     for edition in (site, site / "en"):
         assert (edition / "artikel" / "bulan" / "2016-12-2" / "index.html").is_file()
         assert (edition / "peristiwa" / "bulan").is_dir()
+
+
+def test_summaries_show_a_page_of_entries_and_count_the_rest(archive: Archive) -> None:
+    full = {page.path: page.content for page in render_site(archive, "id")}
+    small = {page.path: page.content for page in render_site(archive, "id", page_items=SMALL)}
+    event = "peristiwa/serangan-november-desember-2016.md"
+
+    def figure_rows(page: str) -> int:
+        section = page.split("## Angka yang dilaporkan", 1)[1].split("\n## ", 1)[0]
+        return len(re.findall(r"^\| (?!---)", section, re.M)) - 1  # minus header
+
+    total = figure_rows(full[event])
+    assert total > SMALL
+    assert figure_rows(small[event]) == SMALL
+    assert f"dan {total - SMALL} angka lain" in small[event]
+    speakers = re.findall(r"^- .*: \d+ kutipan$", small["kutipan/index.md"], re.M)
+    assert len(speakers) == SMALL and "pembicara lain" in small["kutipan/index.md"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -17,6 +17,8 @@ from ..formatting import country_name, format_number, format_partial_date, forma
 from ..markup import html_text, md_link, md_text
 from ..model import Outlet, PartialDate
 from ..paths import md_link_target, outlet_page
+
+T = TypeVar("T")
 
 PAGE_ITEMS = 200
 """Most items a list page shows before it is split into pages by month (`paging`): a few
@@ -50,6 +52,13 @@ class RenderContext:
 
     def t(self, key: str, /, **values: Any) -> str:
         return self.catalog.text(key, self.lang, **values)
+
+    def capped(self, items: Sequence[T], limit: int, more: str) -> tuple[Sequence[T], str | None]:
+        """The first `limit` items, and the label `more` counting the rest (None when
+        nothing is left out). Every capped list is a summary of what other pages hold."""
+        if len(items) <= limit:
+            return items, None
+        return items[:limit], self.t(more, count=len(items) - limit)
 
     @property
     def other_lang(self) -> str:

@@ -134,8 +134,8 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
         by_article[article.id].append((article, mention))
     # The latest articles first, and only so many (see LIST_LIMIT); the counts below and
     # the mentions export (data/mentions.json) cover them all.
-    listed = list(by_article.values())[::-1]
-    for items in listed[:LIST_LIMIT]:
+    listed, more = ctx.capped(list(by_article.values())[::-1], LIST_LIMIT, "list.more_articles")
+    for items in listed:
         article = items[0][0]
         outlet = ctx.outlet(article.outlet)
         outlet_name = outlet.name if outlet else ctx.t("article.outlet_unknown")
@@ -160,19 +160,18 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
             target = md_link_target(here, article_page(article.id), mention.unit)
             lines.append(f"- {not_indexed(md_text(sentence))} ({md_link(mention.unit, target)})")
         lines.append("")
-    if len(listed) > LIST_LIMIT:
-        more = ctx.t("list.more_articles", count=len(listed) - LIST_LIMIT)
+    if more:
         lines += [f"*{md_text(more)}*", ""]
     quotes = ctx.indexes.quotes_by_speaker.get(entity.id, ())
     if quotes:
         lines += [f"## {md_text(ctx.t('entity.quotes'))}", ""]
-        for article, quote in quotes[::-1][:LIST_LIMIT]:
+        latest, more = ctx.capped(quotes[::-1], LIST_LIMIT, "list.more_quotes")
+        for article, quote in latest:
             target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
             lines.append(
                 f"- {not_indexed(f'“{md_text(quote.text)}”')} ({md_link(article.title, target)})"
             )
-        if len(quotes) > LIST_LIMIT:
-            more = ctx.t("list.more_quotes", count=len(quotes) - LIST_LIMIT)
+        if more:
             lines.append(f"- *{md_text(more)}*")
         lines.append("")
     outlets = Counter(article.outlet for article, _ in mentions)

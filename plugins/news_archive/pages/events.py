@@ -209,9 +209,9 @@ def _event_block(event: Event, here: str, ctx: RenderContext) -> list[str]:
     lines += _differ(event, reports, ctx)
     if reports:
         lines += [f"{md_text(ctx.t('events.reports'))}:", ""]
-        lines += [f"- {_report_line(report, here, ctx)}" for report in reports[:LIST_LIMIT]]
-        if len(reports) > LIST_LIMIT:
-            more = ctx.t("list.more_reports", count=len(reports) - LIST_LIMIT)
+        shown, more = ctx.capped(reports, LIST_LIMIT, "list.more_reports")
+        lines += [f"- {_report_line(report, here, ctx)}" for report in shown]
+        if more:
             lines.append(f"- {md_link(more, md_link_target(here, event_page(event.id)))}")
     else:
         lines.append(f"*{md_text(ctx.t('events.reports_none'))}*")
@@ -236,7 +236,8 @@ def _differing_dates(event: Event, reports: Sequence[Report], ctx: RenderContext
     if not different:
         return []
     items = []
-    for report in different[: ctx.page_items]:
+    shown, more = ctx.capped(different, ctx.page_items, "list.more_dates")
+    for report in shown:
         outlet = ctx.outlet(report.article.outlet)
         value = report.value
         assert value is not None
@@ -259,16 +260,10 @@ def _differing_dates(event: Event, reports: Sequence[Report], ctx: RenderContext
         "<ul>",
         *items,
         "</ul>",
-        *_more_html("list.more_dates", len(different), ctx),
+        *([f"<p>{html_text(more)}</p>"] if more else []),
         "</div>",
         "",
     ]
-
-
-def _more_html(key: str, count: int, ctx: RenderContext) -> list[str]:
-    if count <= ctx.page_items:
-        return []
-    return [f"<p>{html_text(ctx.t(key, count=count - ctx.page_items))}</p>"]
 
 
 def render_event(event: Event, ctx: RenderContext) -> tuple[str, dict[str, str]]:
@@ -394,7 +389,8 @@ def _figures(reports: Iterable[Report], here: str, ctx: RenderContext) -> list[s
     ordered = sorted(
         figures, key=lambda r: (r.quantity or "~", r.article.outlet or "", r.figure.start)
     )
-    for reported in ordered[: ctx.page_items]:
+    shown, more = ctx.capped(ordered, ctx.page_items, "list.more_figures")
+    for reported in shown:
         figure = reported.figure
         target = md_link_target(here, article_page(reported.article.id), ctx.indexes.anchor(figure))
         quantity = md_text(names.get(reported.quantity or "", figure.counted or "—"))
@@ -409,15 +405,13 @@ def _figures(reports: Iterable[Report], here: str, ctx: RenderContext) -> list[s
                 ]
             )
         )
-    return [*lines, *_more("list.more_figures", len(ordered), ctx)]
+    return [*lines, *_counted(more)]
 
 
-def _more(key: str, count: int, ctx: RenderContext) -> list[str]:
-    """How many were left out of a list capped at one page's worth (they are all on
-    the article pages and on the figures and quotes pages)."""
-    if count <= ctx.page_items:
-        return [""]
-    return ["", md_text(ctx.t(key, count=count - ctx.page_items)), ""]
+def _counted(more: str | None) -> list[str]:
+    """The end of a capped list: how many were left out (all are on the article pages
+    and on the figures and quotes pages)."""
+    return ["", md_text(more), ""] if more else [""]
 
 
 def _quotes(event: Event, reports: Iterable[Report], here: str, ctx: RenderContext) -> list[str]:
@@ -433,11 +427,12 @@ def _quotes(event: Event, reports: Iterable[Report], here: str, ctx: RenderConte
     if not quotes:
         return []
     lines = [f"## {md_text(ctx.t('events.quotes'))}", ""]
-    for article, quote in quotes[: ctx.page_items]:
+    shown_quotes, more = ctx.capped(quotes, ctx.page_items, "list.more_quotes")
+    for article, quote in shown_quotes:
         target = md_link_target(here, article_page(article.id), ctx.indexes.anchor(quote))
         lines.append(
             f"- {not_indexed(f'“{md_text(quote.text)}”')} — "
             f"{md_text(speaker_name(quote, ctx))}, "
             f"{ctx.outlet_link(here, article.outlet)} ({md_link(quote.unit, target)})"
         )
-    return [*lines, *_more("list.more_quotes", len(quotes), ctx)]
+    return [*lines, *_counted(more)]

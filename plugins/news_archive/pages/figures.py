@@ -145,7 +145,7 @@ def disagreement_note(
 ) -> list[str]:
     """A warning box listing pairs of figures that cannot both be true (one page's worth;
     the rest are counted)."""
-    pairs = list(pairs)
+    shown, more = ctx.capped(list(pairs), ctx.page_items, "list.more_pairs")
     tolerance = {q.id: q.tolerance for q in ctx.archive.corpus.quantities}
     items = [
         "<li>"
@@ -160,10 +160,9 @@ def disagreement_note(
             )
         )
         + "</li>"
-        for first, second in pairs[: ctx.page_items]
+        for first, second in shown
     ]
-    if len(pairs) > ctx.page_items:
-        more = ctx.t("list.more_pairs", count=len(pairs) - ctx.page_items)
+    if more:
         items.append(f"<li>{html_text(more)}</li>")
     if not items:
         return []

@@ -105,8 +105,8 @@ def _entry(term: Term, here: str, ctx: RenderContext) -> list[str]:
         by_article[article.id].append((article, occurrence))
     # The most recent articles first, and only so many: a term of a large archive occurs
     # in thousands of articles, and every article page lists its own terms.
-    listed = list(by_article.values())[::-1]
-    for items in listed[:LIST_LIMIT]:
+    listed, more = ctx.capped(list(by_article.values())[::-1], LIST_LIMIT, "list.more_articles")
+    for items in listed:
         article = items[0][0]
         units = Counter(o.unit for _, o in items)
         places = ", ".join(
@@ -117,8 +117,8 @@ def _entry(term: Term, here: str, ctx: RenderContext) -> list[str]:
         lines.append(
             f"- {md_link(article.title, md_link_target(here, article_page(article.id)))}: {places}"
         )
-    if len(listed) > LIST_LIMIT:
-        lines.append(f"- *{md_text(ctx.t('list.more_articles', count=len(listed) - LIST_LIMIT))}*")
+    if more:
+        lines.append(f"- *{md_text(more)}*")
     lines.append("")
     return lines
 

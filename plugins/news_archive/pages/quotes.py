@@ -60,19 +60,18 @@ def render_quotes(ctx: RenderContext) -> tuple[str, dict[str, str]]:
             lines.append("")
         return "\n".join(lines), {}
     # Too many for one page: who is quoted how often, then every quote by month.
+    shown, more = ctx.capped(speakers, ctx.page_items, "list.more_speakers")
     lines += [
         f"## {md_text(ctx.t('quotes.speakers'))}",
         "",
         *(
             f"- {_speaker(name, groups[name][0][1], here, ctx)}: "
             f"{md_text(ctx.t('quotes.count', count=len(groups[name])))}"
-            for name in speakers[: ctx.page_items]
+            for name in shown
         ),
     ]
-    if len(speakers) > ctx.page_items:
-        lines.append(
-            f"- {md_text(ctx.t('list.more_speakers', count=len(speakers) - ctx.page_items))}"
-        )
+    if more:
+        lines.append(f"- {md_text(more)}")
     listing, parts = paginate(
         ctx.indexes.quotes,
         here=here,

@@ -257,6 +257,16 @@ def test_short_lines_repeated_across_an_outlets_articles_are_furniture() -> None
     )
 
 
+def test_articles_of_no_known_outlet_are_not_compared_for_repeated_lines() -> None:
+    """Unrelated sources share no template: a short heading common to three of them is
+    text, not boilerplate."""
+    heading = "Kota membara"
+    sources = [
+        article(f"{BEFORE} {n}\n\n{heading}\n", article_id=f"a{n}", outlet=None) for n in range(4)
+    ]
+    assert find_repeated_lines(sources, Structure(repeated_min_articles=3)) == {}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

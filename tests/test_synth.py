@@ -11,8 +11,9 @@ import pytest
 
 from news_archive.__main__ import main
 from news_archive.archive import Archive
+from news_archive.cleaning import normalize
 from news_archive.pipeline import build_archive
-from news_archive.synth import load_material, write_corpus
+from news_archive.synth import _line_rule, load_material, write_corpus
 from tests.conftest import SOURCES, TODAY
 
 N = 30
@@ -109,6 +110,21 @@ def test_furniture_is_moved_out_of_the_text(archive: Archive) -> None:
     for article in archive.articles:
         for paragraph in article.paragraphs:
             assert not leaked.search(paragraph.text), (article.source.id, paragraph.text)
+
+
+def test_no_article_repeats_a_content_line_of_the_seeds(corpus: Path) -> None:
+    """Were a seed's heading or caption copied whole into many articles of its outlet, the
+    cleaner would take it for boilerplate and the seed would lose a paragraph, breaking the
+    explainers' citations once the corpus is large. Furniture lines may repeat."""
+    material = load_material(SOURCES)
+    assert len(material.seed_lines) > 10
+    copied = [
+        (path.name, line)
+        for path in sorted((corpus / "articles").rglob("*.md"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if normalize(line) in material.seed_lines and not _line_rule(material.rules, line)
+    ]
+    assert copied == []
 
 
 def test_every_article_gives_extraction_work(archive: Archive) -> None:

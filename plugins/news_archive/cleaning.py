@@ -259,10 +259,13 @@ def find_repeated_lines(
 
     Outlets print the same boilerplate under every article (a slogan, an app prompt) in
     forms no rule foresaw. Long lines are left alone: outlets also reuse background
-    paragraphs verbatim, and those are content.
+    paragraphs verbatim, and those are content. Articles of no known outlet share no
+    template, so they are not compared with one another.
     """
     counts: dict[str | None, Counter[str]] = {}
     for article in articles:
+        if article.outlet is None:
+            continue
         seen = {
             normalize(line)
             for line in lines_of(article.body)

@@ -42,6 +42,7 @@ from typing import Any
 
 from babel.dates import get_day_names, get_month_names
 
+from .cleaning import Structure, normalize, word_count
 from .yamlio import load_yaml
 
 LANGUAGE = "id"
@@ -271,6 +272,9 @@ class Material:
     photographers: tuple[str, ...]
     common: frozenset[str]
     """Words that may be written in lower case when a sentence gets an opener."""
+    seed_lines: frozenset[str] = frozenset()
+    """The seeds' content lines short enough for the cleaner to take for boilerplate
+    when an outlet repeats them, compared as the cleaner compares lines."""
 
 
 def _read(path: Path) -> Any:
@@ -458,6 +462,8 @@ def load_material(sources: Path) -> Material:
     headings: dict[str, None] = {}
     sentences: dict[str, None] = {}
     quotes: dict[str, None] = {}
+    seed_lines: set[str] = set()
+    longest_repeated = Structure(**cleaning.get("structure", {})).repeated_max_words
     for path in sorted((sources / "articles").rglob("*.md")):
         front, body = _split_front_matter(path.read_text(encoding="utf-8"))
         title = str(front.get("title", ""))
@@ -466,6 +472,8 @@ def load_material(sources: Path) -> Material:
         for raw in body.split("\n"):
             if not raw.strip() or _line_rule(rules, raw):
                 continue
+            if word_count(raw) <= longest_repeated:
+                seed_lines.add(normalize(raw))
             line = _strip_furniture(rules, raw)
             if not line or line.casefold() in outlet_names or line == title:
                 continue
@@ -546,6 +554,7 @@ def load_material(sources: Path) -> Material:
         credits=tuple(credits),
         photographers=tuple(photographers),
         common=frozenset(language["names"]["common"]),
+        seed_lines=frozenset(seed_lines),
     )
 
 
@@ -977,6 +986,7 @@ def synth_article(material: Material, seed: int, index: int) -> SynthArticle:
     if style.random() < 0.3:
         closing += list(m.examples["cookie-notice"][:2])
     blocks += [[line] for line in closing]
+    blocks = [[_not_a_seed_line(w, line) for line in block] for block in blocks]
 
     if blocked:
         body = "\n\n".join("\n".join(block) for block in blocks)
@@ -1002,6 +1012,20 @@ def synth_article(material: Material, seed: int, index: int) -> SynthArticle:
     front.append("---")
     folder = f"articles/{day:%Y/%m}" if by_month else f"articles/{day:%Y/%m/%d}"
     return SynthArticle(f"{folder}/{article_id}.md", "\n".join(front) + "\n" + body + "\n")
+
+
+def _not_a_seed_line(w: _Writer, line: str) -> str:
+    """`line`, or a line standing in for it when it repeats a content line of the seeds.
+
+    A seed's heading or caption taken whole into many articles of its outlet would make
+    the cleaner take it for that outlet's boilerplate, and the seed would lose a paragraph
+    (and the explainers' citations of the ones after it) once the corpus is large.
+    Furniture lines repeat on purpose and are kept."""
+    if normalize(line) not in w.m.seed_lines or _line_rule(w.m.rules, line):
+        return line
+    if _title_like(line):
+        return f"{line} di {w.rng.choice(w.m.cities)}" if w.m.cities else f"{line} (arsip)"
+    return w.paragraph(lambda: line)
 
 
 def _glue(w: _Writer, paragraph: str, marker: str) -> str:

@@ -11,10 +11,61 @@ from typing import Any
 from babel.dates import get_day_names, get_month_names
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first (so the longest one matches)."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(word) for word in unique)
+def alternation(words: Iterable[str], *, ignore_case: bool | None = None) -> str:
+    """A regex alternation of literal words in which, of the words matching at a position,
+    the longest is tried first (so the longest one matches).
+
+    The words are merged into a trie, "Aleppo|Alawite" as "Al(?:eppo|awite)": Python's
+    `re` tries a flat alternation one word after another at every position of the text,
+    while a trie rejects most positions at their first letter. Going deeper before
+    stopping is trying longer first as long as at most one branch of a node can match.
+    `ignore_case`: True when the pattern is matched with IGNORECASE (letters that differ in
+    case then share a node, as a class: "[Hh]ama"); False when it never is; None when not
+    known: a trie whose branches differ only in case would then be wrong one way or the
+    other, and the words are joined flat, longest first.
+    """
+    root: _Node = {}
+    clash = False
+    for word in set(words):
+        node = root
+        for char in word:
+            key = char.lower() if ignore_case else char
+            if ignore_case is None and key not in node:
+                clash = clash or any(k.lower() == char.lower() for k in node if k != _END)
+            variants, node = node.setdefault(key, ({}, {}))
+            variants[char] = None
+        if word:
+            node[_END] = ({}, {})
+    if clash:
+        unique = sorted(set(words) - {""}, key=lambda w: (-len(w), w))
+        return "|".join(re.escape(word) for word in unique)
+    return "|".join(_branches(root))
+
+
+_Node = dict[str, tuple[dict[str, None], "_Node"]]
+_END = ""  # no letter's key: a word ends at this node
+
+
+def _branches(node: _Node) -> list[str]:
+    parts = []
+    for key in sorted(node):
+        if key == _END:
+            continue
+        variants, child = node[key]
+        chars = [re.escape(c) for c in sorted(variants)]
+        head = chars[0] if len(chars) == 1 else f"[{''.join(chars)}]"
+        parts.append(head + _rest(child))
+    return parts
+
+
+def _rest(node: _Node) -> str:
+    """The pattern after a letter: its branches, optional where a word may end."""
+    branches = _branches(node)
+    if not branches:
+        return ""
+    if _END not in node:
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{'|'.join(branches)})?"
 
 
 def fold(text: str) -> str:

@@ -40,7 +40,8 @@ def _compile(forms: Iterable[str], *, ignore_case: bool) -> re.Pattern[str] | No
     if not words:
         return None
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<!{_WORD})(?:{alternation(words)})(?!{_WORD})", flags)
+    pattern = alternation(words, ignore_case=ignore_case)
+    return re.compile(rf"(?<!{_WORD})(?:{pattern})(?!{_WORD})", flags)
 
 
 class _Table:

@@ -17,7 +17,10 @@ class TermMatcher:
         }
         forms = list(self._owner)
         self._pattern = (
-            re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])", re.IGNORECASE)
+            re.compile(
+                rf"(?<![\w-])(?:{alternation(forms, ignore_case=True)})(?![\w-])",
+                re.IGNORECASE,
+            )
             if forms
             else None
         )

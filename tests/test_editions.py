@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, run_mkdocs_build
+from tests.conftest import ROOT, copy_project, run_mkdocs_build
 
 ARTICLE = "artikel/rg-2016-12-22-tentara-suriah-kuasai-seluruh-aleppo"
 
@@ -99,6 +99,23 @@ def test_one_search_bundle_serves_both_languages(site: Path) -> None:
     assert 'id="dihapus" data-pagefind-ignore' in html(site, ARTICLE)
     entity = html(site, "entitas/igor-konashenkov")
     assert 'data-pagefind-weight="0.5"' in entity and "data-pagefind-ignore" in entity
+
+
+@pytest.mark.parametrize("search", ["pagefind", "material"])
+def test_material_builds_its_index_only_when_it_is_the_search(search: str) -> None:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins["news-archive"].config.search = search
+    config = config.plugins.on_config(config)
+    material = config.plugins["material/search"]
+    indexing = [
+        handler
+        for event in ("page_context", "post_build")
+        for handler in config.plugins.events[event]
+        if getattr(handler, "__self__", None) is material
+    ]
+    assert len(indexing) == (2 if search == "material" else 0)
 
 
 def test_nothing_is_loaded_from_another_host(site: Path) -> None:

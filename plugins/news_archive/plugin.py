@@ -12,6 +12,7 @@ core. After the build it builds the other-language editions into sub-folders of 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import subprocess
@@ -100,6 +101,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             config.theme.dirs.insert(0, str(TEMPLATES / "pagefind"))
             config.extra_javascript.append(SEARCH_SCRIPT)
             config.extra["na_search_bundle"] = self.config.search_bundle
+            _skip_material_index(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -146,6 +148,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.append(
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )
+        # The archive lives until the build ends; each of the collector's full passes
+        # over MkDocs' pages would walk all of it again. Set it aside until on_post_build.
+        gc.freeze()
         return files
 
     def _docs_path(self, config: MkDocsConfig) -> str | None:
@@ -183,6 +188,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.root is not None
+        gc.unfreeze()  # a server's next build must be able to free this one's archive
         site = Path(config.site_dir)
         for folder, config_file in self.config.editions.items():
             site_url = f"{config.site_url}{folder}/" if config.site_url else None
@@ -195,7 +201,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             )
         if self.config.search != "pagefind":
             return
-        # Material's index is not used behind the Pagefind box: do not make readers pay for it.
+        # Material's index is not used behind the Pagefind box: do not make readers pay for
+        # it (`_skip_material_index` normally keeps it from being built at all).
         for index in site.glob("**/search/search_index.json"):
             index.unlink()
         if self.config.index_search:
@@ -238,6 +245,19 @@ def source_edit_base(
     root = edit_uri[: -len(suffix)]
     base = repo_url if repo_url.endswith("/") or root.startswith(("?", "#")) else f"{repo_url}/"
     return urljoin(base, root), None
+
+
+def _skip_material_index(config: MkDocsConfig) -> None:
+    """Take Material's search plugin off the events where it builds its index (a page's
+    words, then the index file): behind the Pagefind box that index is never published,
+    and building it cost a third of the build of a large archive. The plugin keeps its
+    other events, so the header still has the search box. (`on_post_build` still removes
+    an index, should another version of MkDocs or Material build it anyway.)"""
+    search = config.plugins["material/search"]
+    events = getattr(config.plugins, "events", {})
+    for name in ("page_context", "post_build"):
+        handlers = events.get(name, [])
+        handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
 
 
 def _publish_folder(files: Files, config: MkDocsConfig, folder: Path) -> None:

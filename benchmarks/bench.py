@@ -9,7 +9,10 @@ doubles both sides alike):
   1. plugin, cold: `mkdocs build` with an empty cache;
   2. MkDocs alone: the same pages written by `python -m news_archive generate`, built with
      the same theme and config but without the plugin;
-  3. plugin, warm: `mkdocs build` again after one source file was edited.
+  3. plugin, warm: `mkdocs build` again after one source file was edited;
+and, for reference, 2 once more with Material's search plugin disabled: MkDocs rendering
+the pages and nothing else. (The plugin drives the search box with Pagefind and spares
+Material's index; without the plugin, Material builds its index, as the config says.)
 Every build runs as its own process under /usr/bin/time (wall time, peak memory); the
 plugin's own stages come from its log. Times are medians of --runs runs.
 """
@@ -102,6 +105,9 @@ def plain_project(target: Path, work: Path) -> Path:
     # are ordinary files, which MkDocs would report as missing from the nav.
     config = config.replace("omitted_files: warn", "omitted_files: info")
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    bare = config.replace("\n  - search\n", "\n  - search:\n      enabled: false\n")
+    assert bare != config
+    (plain / "bare.yml").write_text(bare, encoding="utf-8")
     return plain
 
 
@@ -159,13 +165,14 @@ def bench(articles: int, runs: int) -> dict[str, object]:
         search = search_download(site)
         plain = plain_project(target, work)
         alone = [timed(build, plain) for _ in range(runs)]
+        bare = [timed([*build, "-f", "bare.yml"], plain) for _ in range(runs)]
         warm = []
         for index in range(runs):
             edited = sorted((target / "sources" / "articles").rglob("*.md"))[index]
             edited.write_text(edited.read_text(encoding="utf-8") + f"\nSunting {index}.\n", encoding="utf-8")
             warm.append(timed(build, target))
     return {
-        "cold": median(cold), "alone": median(alone), "warm": median(warm),
+        "cold": median(cold), "alone": median(alone), "warm": median(warm), "bare": median(bare),
         "largest": (page, size), "site_mib": site_bytes / 2**20,
         "search_kib": search[0] / 1024, "program_kib": search[1] / 1024,
     }
@@ -179,14 +186,16 @@ def main(argv: list[str]) -> int:
     results = {}
     for n in args.sizes:  # each size's figures as soon as they are known
         r = results[n] = bench(n, args.runs)
-        cold, alone, warm = r["cold"], r["alone"], r["warm"]
-        assert isinstance(cold, Run) and isinstance(alone, Run) and isinstance(warm, Run)
+        cold, alone, warm, bare = r["cold"], r["alone"], r["warm"], r["bare"]
+        assert all(isinstance(x, Run) for x in (cold, alone, warm, bare))
         plugin_cold = sum(cold.stages.values())
         plugin_warm = sum(warm.stages.values())
         print(f"\n== {n:,} articles (median of {args.runs})")
         print(f"plugin, cold        {cold.wall:8.1f} s   peak {cold.peak_mib:7.0f} MiB")
         print(f"MkDocs alone        {alone.wall:8.1f} s   peak {alone.peak_mib:7.0f} MiB")
         print(f"ratio cold / alone  {cold.wall / alone.wall:8.2f}    (target <= 1.10)")
+        print(f"MkDocs, no search   {bare.wall:8.1f} s   peak {bare.peak_mib:7.0f} MiB  "
+              f"(Material's search off: cold / this = {cold.wall / bare.wall:.2f})")
         print("plugin stages, cold " + ", ".join(f"{s} {cold.stages[s]:.1f} s" for s in STAGES))
         print(f"plugin, warm        {warm.wall:8.1f} s   plugin's own work {plugin_warm:.1f} s "
               f"= {plugin_warm / plugin_cold:.0%} of cold {plugin_cold:.1f} s (target <= 10%)")

@@ -129,8 +129,12 @@ def front_matter(title: str, **meta: Any) -> str:
     HTML-escaped here; YAML quoting is left to the YAML dumper.
     """
     data = {"title": html_text(title), **meta}
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    dumped = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n"
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML was built with it (ten times faster, same text)."""
 
 
 def json_for_script(data: Any) -> str:

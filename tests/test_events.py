@@ -163,6 +163,26 @@ def test_outlets_giving_figures_that_cannot_both_be_true_are_flagged_on_the_even
     assert "2.000" in page.split("Perbedaan antarmedia")[1].split("</div>")[0]
 
 
+def test_a_date_that_cannot_be_worked_out_is_listed_after_the_dated_ones(
+    sources: Path,
+) -> None:
+    """An article dated only by its month cannot say which day "kemarin" was; that
+    mention stays on the timeline, after every dated one."""
+    write_article(
+        sources,
+        "uji-tanpa-hari",
+        "Warga meninggalkan kota itu kemarin. Bantuan tiba pada Maret 2017.\n",
+        published="2017-03",
+    )
+    archive = build_archive(sources, root=sources.parent, today=TODAY)
+    mentions = {d.text: d.value for d in archive.extractions["uji-tanpa-hari"].dates}
+    assert mentions["kemarin"] is None and mentions["Maret 2017"] is not None
+    index = {p.path: p.content for p in render_site(archive)}["peristiwa/index.md"]
+    dated, undated = index.split("Tanpa tanggal yang dapat ditentukan")
+    assert "Maret 2017" in dated and "kemarin" not in dated
+    assert "kemarin" in undated
+
+
 def test_timelinejs_export_has_the_documented_fields(pages: dict[str, str]) -> None:
     timeline = json.loads(pages["data/timeline.json"])
     assert set(timeline) == {"title", "events", "eras"}

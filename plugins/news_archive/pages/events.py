@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -184,13 +185,16 @@ def _month_date(key: tuple[int, int]) -> PartialDate:
 
 
 def _order(item: tuple[str, object]) -> tuple[object, ...]:
+    """By first day, events before reports of the same day; reports whose date could not
+    be worked out come last."""
     kind, value = item
     if kind == "event":
         assert isinstance(value, Event)
-        return (value.start.first_day, 0, value.id)
+        return (False, value.start.first_day, 0, value.id)
     assert isinstance(value, Report)
-    first = value.value.first_day if value.value else None
-    return (first, 1, value.article.id, value.mention.unit, value.mention.start)
+    first = value.value.first_day if value.value else dt.date.min
+    undated = value.value is None
+    return (undated, first, 1, value.article.id, value.mention.unit, value.mention.start)
 
 
 def _event_block(event: Event, here: str, ctx: RenderContext) -> list[str]:

@@ -118,6 +118,16 @@ def test_material_builds_its_index_only_when_it_is_the_search(search: str) -> No
     assert len(indexing) == (2 if search == "material" else 0)
 
 
+def test_a_failed_build_does_not_leave_the_collector_frozen() -> None:
+    import gc
+
+    from news_archive.plugin import ArchivePlugin
+
+    gc.freeze()  # as on_files leaves it
+    ArchivePlugin().on_build_error(error=RuntimeError("a page failed"))
+    assert gc.get_freeze_count() == 0
+
+
 def test_nothing_is_loaded_from_another_host(site: Path) -> None:
     tag = re.compile(
         r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=\"(https?:)?//", re.I

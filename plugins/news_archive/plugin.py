@@ -208,6 +208,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.config.index_search:
             _run_pagefind(site)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()  # as on_post_build: a failed build under `serve` must not leak
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.sources is not None:
             server.watch(str(self.sources))

@@ -404,16 +404,16 @@ def _outlet(
     where = {
         key: f"“{_short(found.text)}” (text line {found.line})" for key, found in named.items()
     }
+    listed = ", ".join(f"{key} in {text}" for key, text in where.items())
     if given is not None:
         if given in named:
             return given, None, f"The outlet is named in the line {where[given]}."
         if named:
-            others = ", ".join(f"{key} in {text}" for key, text in where.items())
             return (
                 given,
-                f"outlet: {given} was given with --outlet, but the capture names {others}: "
+                f"outlet: {given} was given with --outlet, but the capture names {listed}: "
                 "check which outlet published it",
-                f"The outlet was given by the contributor; the capture names {others}.",
+                f"The outlet was given by the contributor; the capture names {listed}.",
             )
         return given, None, "The outlet was given by the contributor."
     if len(named) == 1:
@@ -424,7 +424,6 @@ def _outlet(
             f"The outlet is taken from the line {where[key]}.",
         )
     if named:
-        listed = ", ".join(f"{key} in {text}" for key, text in where.items())
         return (
             None,
             f"outlet: null; the capture names several outlets ({listed}): write the one that "

@@ -122,6 +122,10 @@ CONTEXT_WEIGHT = 3
 quotes, the English equivalents of its Indonesian terms."""
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML was built with it (ten times faster, same text)."""
+
+
 def front_matter(title: str, **meta: Any) -> str:
     """YAML front matter for a generated page.
 
@@ -131,10 +135,6 @@ def front_matter(title: str, **meta: Any) -> str:
     data = {"title": html_text(title), **meta}
     dumped = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n"
-
-
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-"""libyaml's emitter when PyYAML was built with it (ten times faster, same text)."""
 
 
 def json_for_script(data: Any) -> str:

@@ -3,7 +3,9 @@ everything again when a registry or rule changes."""
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,72 @@ def test_worker_processes_clean_and_extract_exactly_as_one_process_does(
     assert forked.extractions == alone.extractions
     assert forked.stats.extracted == alone.stats.extracted
     assert set(forked.stats.seconds) >= {"clean", "extract"}
+
+
+SMALL_PAGES = 3
+"""Items per list page in the test below, so that every long list is split into months."""
+
+
+def _site(
+    sources: Path, cache: Path | None, rendered: Counter[str] | None = None
+) -> dict[str, str]:
+    archive = build_archive(sources, root=sources.parent, today=TODAY, cache=cache)
+    # Small pages split every long list into months; whole lists (the default) put
+    # several lists on one page.
+    pages = {p.path: p.content for p in render_site(archive, page_items=SMALL_PAGES)}
+    pages |= {f"whole/{p.path}": p.content for p in render_site(archive)}
+    if rendered is not None and archive.store is not None:
+        rendered.update(archive.store.rendered)
+        rendered["extracted"] += len(archive.stats.extracted)
+    return pages
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _set(path: Path, name: str, value: str) -> None:
+    """Give front matter field `name` of an article another value."""
+    text = path.read_text(encoding="utf-8")
+    edited, count = re.subn(rf"^{name}: .*$", f"{name}: {value}", text, count=1, flags=re.M)
+    assert count == 1, (path, name)
+    path.write_text(edited, encoding="utf-8")
+
+
+def test_every_page_of_a_warm_rebuild_is_what_a_cold_build_makes(tmp_path: Path) -> None:
+    """Pages and month pages rendered from the cache must equal, byte for byte, those of a
+    build without a cache, whatever was edited: a sentence, a date that moves an article to
+    another month, an outlet, an article added or removed."""
+    from news_archive.synth import write_corpus
+
+    sources = tmp_path / "sources"
+    write_corpus(sources, 60, 7, SOURCES)
+    cache = tmp_path / "cache"
+    articles = sorted((sources / "articles").rglob("*.md"))
+    first: Counter[str] = Counter()
+    assert _site(sources, cache, first) == _site(sources, None)
+    edits = [
+        lambda: _edit(articles[3], "\n\n", "\n\nPada Senin (12/12), 4.000 warga dievakuasi.\n\n"),
+        lambda: _set(articles[5], "published", "2015-01-03"),
+        lambda: _set(articles[8], "outlet", "antara"),
+        lambda: articles[9].unlink(),
+        lambda: (sources / "articles" / f"baru-{articles[11].name}").write_text(
+            articles[11].read_text(encoding="utf-8").replace("id: ", "id: baru-", 1),
+            encoding="utf-8",
+        ),
+    ]
+    for number, edit in enumerate(edits):
+        edit()
+        rendered: Counter[str] = Counter()
+        warm, cold = _site(sources, cache, rendered), _site(sources, None)
+        assert warm.keys() == cold.keys(), number
+        differing = [path for path in cold if warm[path] != cold[path]]
+        assert differing == [], (number, differing[:5])
+        # Only the pages of articles extracted again (the edited one, and those whose
+        # outlet's repeated lines changed) and the lists that hold them are rendered.
+        assert rendered["page"] <= rendered["extracted"], (number, rendered)
+        assert rendered["items"] > 0, (number, rendered)
+        if number == 0:  # one article's text: a few month pages, of 1,211
+            assert rendered["extracted"] == 1 and rendered["items"] < 40, rendered

@@ -138,9 +138,9 @@ def test_the_page_cache_follows_the_date_and_the_link(tmp_path: Path) -> None:
     rendered: list[int] = []
 
     def render(history: SourceHistory) -> str:
-        before = store.pages_rendered
+        before = store.rendered["page"]
         content = {p.path: p.content for p in render_site(archive, "en", history)}[page]
-        rendered.append(store.pages_rendered - before)
+        rendered.append(store.rendered["page"] - before)
         return content
 
     first = render(SourceHistory({ARTICLE: dt.date(2025, 3, 3)}))

@@ -180,8 +180,11 @@ def test_a_real_build_with_month_pages_has_no_broken_link(tmp_path: Path) -> Non
     assert "WARNING" not in result.stderr, result.stderr
     site = project / "build" / "site"
     for edition in (site, site / "en"):
-        assert (edition / "artikel" / "bulan" / "2016-12-2" / "index.html").is_file()
+        month = edition / "artikel" / "bulan" / "2016-12-2" / "index.html"
         assert (edition / "peristiwa" / "bulan").is_dir()
+        # Month pages are left out of the search index; the lists and articles are in.
+        assert "data-pagefind-body" not in month.read_text(encoding="utf-8")
+        assert "data-pagefind-body" in (edition / "artikel" / "index.html").read_text("utf-8")
 
 
 def test_summaries_show_a_page_of_entries_and_count_the_rest(archive: Archive) -> None:

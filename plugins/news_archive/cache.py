@@ -15,6 +15,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -56,7 +57,8 @@ class ArticleCache:
     """None: no cache (every article is cleaned and extracted)."""
     fingerprint: str
     hits: int = 0
-    pages_rendered: int = 0
+    rendered: Counter[str] = field(default_factory=Counter)
+    """Texts rendered (not found in the cache) by kind: "page", "items" (`page`)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Article id → the key of its entry, for caching what is rendered from it alone."""
 
@@ -79,8 +81,9 @@ class ArticleCache:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.{kind}"
 
-    def page(self, key: str, render: Callable[[], str]) -> str:
-        """A rendered page from the cache, or `render()` stored under `key`."""
+    def page(self, key: str, render: Callable[[], str], kind: str = "page") -> str:
+        """A rendered page (or part of one, of `kind`) from the cache, or `render()`
+        stored under `key`."""
         if self.folder is None:
             return render()
         path = self._path(key, "md")
@@ -94,7 +97,7 @@ class ArticleCache:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         Path(temporary).replace(path)
-        self.pages_rendered += 1
+        self.rendered[kind] += 1
         return text
 
     def get(self, key: str) -> Entry | None:

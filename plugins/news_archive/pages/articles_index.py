@@ -38,6 +38,7 @@ def render_articles_index(
         when=lambda article: article.published,
         render=row,
         ctx=ctx,
+        source=lambda article: article.id,
         head=("| " + " | ".join(md_text(h) for h in header) + " |", "|---|---|---|"),
     )
     lines += [*listing, ""]

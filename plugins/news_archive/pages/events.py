@@ -74,6 +74,7 @@ def render_events_index(ctx: RenderContext) -> tuple[str, dict[str, str]]:
         when=lambda report: report.value.start if report.value else None,
         render=lambda report, page: _uncurated_line(report, page, ctx),
         ctx=ctx,
+        source=lambda report: report.article.id,
     )
     if not parts:
         for report in uncurated:
@@ -354,6 +355,7 @@ def render_event(event: Event, ctx: RenderContext) -> tuple[str, dict[str, str]]
             when=lambda report: report.article.published,
             render=row,
             ctx=ctx,
+            source=lambda report: report.article.id,
             head=(header, "|---|---|---|---|"),
         )
         lines += listing

@@ -95,6 +95,7 @@ def _quantity_section(quantity: Quantity, ctx: RenderContext) -> tuple[list[str]
         when=lambda reported: reported.period.start,
         render=row,
         ctx=ctx,
+        source=lambda reported: reported.article.id,
         head=(_row([md_text(ctx.t(k)) for k in columns]), "|---|---|---|---|---|---|"),
     )
     return [*lines, *listing, ""], parts
@@ -240,6 +241,7 @@ def render_all_figures(ctx: RenderContext) -> tuple[str, dict[str, str]]:
         when=lambda reported: reported.article.published,
         render=row,
         ctx=ctx,
+        source=lambda reported: reported.article.id,
         head=(
             '<div class="na-sortable" markdown>',
             "",

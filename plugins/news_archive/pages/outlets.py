@@ -98,6 +98,7 @@ def render_outlets_index(ctx: RenderContext) -> tuple[str, dict[str, str]]:
                 f"({md_text(ctx.date(a.published))})"
             ],
             ctx=ctx,
+            source=lambda a: a.id,
         )
         lines += listing
     lines.append("")
@@ -147,6 +148,7 @@ def render_outlet(outlet: Outlet, ctx: RenderContext) -> tuple[str, dict[str, st
             when=lambda article: article.published,
             render=item,
             ctx=ctx,
+            source=lambda article: article.id,
         )
         lines += listing
     else:
@@ -188,6 +190,7 @@ def render_outlet(outlet: Outlet, ctx: RenderContext) -> tuple[str, dict[str, st
             when=lambda cited: cited[0].published,
             render=row,
             ctx=ctx,
+            source=lambda cited: cited[0].id,
             head=_header(
                 ctx,
                 ["figures.col_article", "outlets.col_name", "outlet.col_how", "outlet.col_where"],

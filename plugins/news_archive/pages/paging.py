@@ -10,14 +10,15 @@ to the pages before and after it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from ..markup import md_link, md_text
 from ..model import PartialDate
 from ..paths import md_link_target
-from . import LISTING, RenderContext, front_matter
+from . import RenderContext, front_matter
 
 T = TypeVar("T")
 
@@ -90,16 +91,23 @@ def paginate(
     ctx: RenderContext,
     head: Sequence[str] = (),
     tail: Sequence[str] = (),
+    source: Callable[[T], str] | None = None,
 ) -> tuple[list[str], dict[str, str]]:
     """The lines that stand for `items` on page `here`, and the month pages, if any.
 
     `render(item, page)` gives an item's lines with links relative to `page`; `head`
     starts every block of items (a table header) and `tail` ends it. Months come in date
     order, undated items last; within a month, items keep their order.
+
+    `source(item)` names the article an item comes from. A caller gives it only when an
+    item's lines depend on nothing but that article, the registries, the code and the
+    language; the lines of a page's items are then taken from the build cache when none
+    of their articles changed (`_Blocks`).
     """
     size = ctx.page_items
+    blocks = _Blocks(items, source, render, ctx, folder)
     if len(items) <= size:
-        return [*head, *(line for item in items for line in render(item, here)), *tail], {}
+        return [*head, *blocks.lines(items, here), *tail], {}
     by_month: dict[Month | None, list[T]] = {}
     for item in items:
         by_month.setdefault(month_of(when(item)), []).append(item)
@@ -111,18 +119,71 @@ def paginate(
         if part.of > 1:
             label = ctx.t("paging.part", month=label, number=part.number, of=part.of)
         lines = [
-            front_matter(f"{title}: {label}", search_weight=LISTING),
+            # Not indexed for search: each item is found on a page of its own, and at
+            # 10,000 articles the month pages would be half of what the index lists.
+            front_matter(f"{title}: {label}", search={"exclude": True}),
             _neighbours(parts, index, here, title, ctx),
             "",
             md_text(ctx.t("paging.items", count=part.count)),
             "",
             *head,
         ]
-        for item in by_month[part.month][part.start : part.start + part.count]:
-            lines += render(item, part.path)
+        lines += blocks.lines(by_month[part.month][part.start : part.start + part.count], part.path)
         lines += [*tail, "", _neighbours(parts, index, here, title, ctx), ""]
         pages[part.path] = "\n".join(lines)
     return _months_table(parts, here, ctx, len(items)), pages
+
+
+class _Blocks(Generic[T]):
+    """The lines of a run of items on one page, from the build cache when it can be.
+
+    A run is keyed by the list (its folder of month pages: several lists can share a
+    page), the page (links are relative to it), the language, and for each
+    item the cache key of its article and which of that article's items in the whole
+    list it is: an article's items, and their order, are a function of the article, so
+    equal keys mean equal lines. An article that changed changes the key of every run
+    that holds one of its items, and only those."""
+
+    def __init__(
+        self,
+        items: Sequence[T],
+        source: Callable[[T], str] | None,
+        render: Callable[[T, str], list[str]],
+        ctx: RenderContext,
+        folder: str,
+    ) -> None:
+        self.render = render
+        self.ctx = ctx
+        self.folder = folder
+        self.keys: dict[int, str] | None = None
+        store = ctx.archive.store
+        if source is None or store is None:
+            return
+        keys: dict[int, str] = {}
+        seen: dict[str, int] = {}
+        for item in items:
+            article = source(item)
+            article_key = store.keys.get(article)
+            if article_key is None:
+                return
+            number = seen.get(article, 0)
+            seen[article] = number + 1
+            keys[id(item)] = f"{article_key}:{number}"
+        self.keys = keys
+
+    def lines(self, run: Sequence[T], page: str) -> list[str]:
+        def rendered() -> list[str]:
+            return [line for item in run for line in self.render(item, page)]
+
+        store = self.ctx.archive.store
+        if self.keys is None or store is None or not run:
+            return rendered()
+        digest = hashlib.sha256(f"items|{self.ctx.lang}|{self.folder}|{page}".encode())
+        for item in run:
+            digest.update(b"|" + self.keys[id(item)].encode())
+        # One string stands for the run's lines: joined with the page's other lines by
+        # "\n", it gives the same page.
+        return [store.page(digest.hexdigest(), lambda: "\n".join(rendered()), "items")]
 
 
 def _neighbours(

@@ -80,6 +80,7 @@ def render_quotes(ctx: RenderContext) -> tuple[str, dict[str, str]]:
         when=lambda said: said[0].published,
         render=lambda said, page: [f"{_line(*said, page, ctx)} ({md_text(_name(said[1], ctx))})"],
         ctx=ctx,
+        source=lambda said: said[0].id,
     )
     lines += ["", f"## {md_text(ctx.t('quotes.by_month'))}", "", *listing]
     return "\n".join(lines), parts

@@ -26,9 +26,9 @@ from .extract.model import (
     TermOccurrence,
 )
 from .model import ArticleSource
-from .quantities import ReportedFigure, disagreements, report_figures
+from .quantities import ReportedFigure, disagreements
 from .sources import Corpus
-from .timeline import Report, attach
+from .timeline import Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,10 @@ class Archive:
     articles: tuple[CleanedArticle, ...]
     extractions: Mapping[str, ArticleExtraction]
     """By article id; articles in a language without extraction rules have none."""
+    figures: Mapping[str, tuple[ReportedFigure, ...]]
+    """Article id → its figures, with their quantity and period (`report_figures`)."""
+    reports: Mapping[str, tuple[Report, ...]]
+    """Article id → its date mentions, with the event each reports (`timeline.attach`)."""
     explainers: tuple[Explainer, ...] = ()
     """Hand-written pages that cite the archive."""
     citation_warnings: tuple[Problem, ...] = ()
@@ -154,13 +158,13 @@ def build_indexes(archive: Archive) -> Indexes:
         ):
             for number, item in enumerate(items, start=1):
                 anchors[id(item)] = f"{prefix}{number}"
-    figures = report_figures(corpus.articles, dict(archive.extractions), corpus.quantities)
+    figures = [f for article in corpus.articles for f in archive.figures.get(article.id, ())]
     by_quantity: dict[str, list[ReportedFigure]] = defaultdict(list)
     for reported in figures:
         if reported.quantity is not None:
             by_quantity[reported.quantity].append(reported)
     tolerance = {q.id: q.tolerance for q in corpus.quantities}
-    reports = attach(corpus.articles, archive.extractions, list(corpus.events.values()))
+    reports = [r for article in corpus.articles for r in archive.reports.get(article.id, ())]
     by_event: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         if report.event is not None:

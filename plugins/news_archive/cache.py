@@ -24,8 +24,14 @@ from pathlib import Path
 from .cleaning import CleanedArticle
 from .extract.model import ArticleExtraction
 from .model import ArticleSource
+from .quantities import ReportedFigure
+from .timeline import Report
 
-Entry = tuple[CleanedArticle, ArticleExtraction | None]
+Entry = tuple[
+    CleanedArticle, ArticleExtraction | None, tuple[ReportedFigure, ...], tuple[Report, ...]
+]
+"""An article cleaned and extracted, with its figures and date mentions placed against the
+registries (quantities, events): all a function of the article and the registries."""
 FORMAT = "1"
 """Bumped when the layout of an entry changes."""
 

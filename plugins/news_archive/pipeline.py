@@ -17,14 +17,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .archive import Archive, BuildStats, build_indexes
-from .cache import ArticleCache
+from .cache import ArticleCache, Entry
 from .catalog import catalog
 from .citations import check_citations, read_explainers, render_citations
 from .cleaning import CleanedArticle, StructuralRule, clean_article, find_repeated_lines
 from .errors import Severity, raise_if_errors
 from .exports import render_exports
 from .extract import ExtractionContext, extract_article
-from .extract.model import ArticleExtraction
 from .pages import PAGE_ITEMS, RenderContext, SourceHistory
 from .pages.article import render_article
 from .pages.articles_index import render_articles_index
@@ -50,7 +49,9 @@ from .paths import (
     event_page,
     outlet_page,
 )
+from .quantities import report_figures
 from .sources import Corpus, load_corpus
+from .timeline import attach
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +105,18 @@ def build_archive(
         for article in corpus.articles
         if (extraction := entries[article.id][1]) is not None
     }
+    figures = {article.id: entries[article.id][2] for article in corpus.articles}
+    reports = {article.id: entries[article.id][3] for article in corpus.articles}
     stats.extracted = tuple(corpus.articles[index].id for index in missing)
     stats.from_cache = store.hits
     archive = Archive(
-        corpus, tuple(cleaned), extractions, store=store if cache else None, stats=stats
+        corpus,
+        tuple(cleaned),
+        extractions,
+        figures,
+        reports,
+        store=store if cache else None,
+        stats=stats,
     )
     if content is None or not content.is_dir():
         return archive
@@ -119,8 +128,6 @@ def build_archive(
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return replace(archive, explainers=tuple(explainers), citation_warnings=warnings)
 
-
-Entry = tuple[CleanedArticle, ArticleExtraction | None]
 
 PARALLEL_FROM = 200
 """Articles to clean and extract before it pays to start worker processes (each starts in
@@ -135,6 +142,7 @@ class _Worker:
         self.corpus = corpus
         self.repeated = repeated
         self.contexts: dict[str, ExtractionContext] = {}
+        self.events = list(corpus.events.values())
 
     def __call__(self, index: int) -> tuple[Entry, dict[str, float]]:
         corpus = self.corpus
@@ -148,9 +156,14 @@ class _Worker:
             self.contexts[code] = ExtractionContext.build(
                 corpus.languages[code], corpus.entities, corpus.outlets, corpus.terms
             )
-        extraction = extract_article(done, self.contexts[code]) if code in self.contexts else None
+        if code not in self.contexts:
+            seconds = {"clean": cleaned_at - started, "extract": time.perf_counter() - cleaned_at}
+            return (done, None, (), ()), seconds
+        extraction = extract_article(done, self.contexts[code])
+        figures = report_figures(article, extraction, corpus.quantities)
+        reports = attach(article, extraction, self.events)
         seconds = {"clean": cleaned_at - started, "extract": time.perf_counter() - cleaned_at}
-        return (done, extraction), seconds
+        return (done, extraction, figures, reports), seconds
 
 
 _FORKED: _Worker | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,29 +98,25 @@ def _period(
 
 
 def report_figures(
-    articles: Iterable[ArticleSource],
-    extractions: dict[str, ArticleExtraction],
-    quantities: Sequence[Quantity],
-) -> list[ReportedFigure]:
-    """Every figure of every article, with its quantity (or None) and its period."""
+    article: ArticleSource, extraction: ArticleExtraction, quantities: Sequence[Quantity]
+) -> tuple[ReportedFigure, ...]:
+    """Every figure of an article, with its quantity (or None) and its period: a function
+    of the article and the registry alone, so it is worked out with the extraction and
+    cached with it."""
     reported: list[ReportedFigure] = []
-    for article in articles:
-        extraction = extractions.get(article.id)
-        if extraction is None:
-            continue
-        units = {unit.id: unit.text for unit in extraction.units}
-        sentences = {(s.unit, s.index): s for s in extraction.sentences}
-        for figure in extraction.figures:
-            span = sentences[(figure.unit, figure.sentence)]
-            sentence = units[figure.unit][span.start : span.end]
-            period, period_text = _period(figure, extraction.dates, article.published)
-            best, best_score = None, 0
-            for quantity in quantities:
-                score = _fits(quantity, figure, sentence, period)
-                if score > best_score:
-                    best, best_score = quantity.id, score
-            reported.append(ReportedFigure(figure, article, best, period, period_text))
-    return reported
+    units = {unit.id: unit.text for unit in extraction.units}
+    sentences = {(s.unit, s.index): s for s in extraction.sentences}
+    for figure in extraction.figures:
+        span = sentences[(figure.unit, figure.sentence)]
+        sentence = units[figure.unit][span.start : span.end]
+        period, period_text = _period(figure, extraction.dates, article.published)
+        best, best_score = None, 0
+        for quantity in quantities:
+            score = _fits(quantity, figure, sentence, period)
+            if score > best_score:
+                best, best_score = quantity.id, score
+        reported.append(ReportedFigure(figure, article, best, period, period_text))
+    return tuple(reported)
 
 
 def disagreements(

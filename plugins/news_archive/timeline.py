@@ -10,7 +10,7 @@ first in the registry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,31 +55,28 @@ def _fit(report_value: TimeValue | None, sentence: str, event: Event) -> int:
 
 
 def attach(
-    articles: Iterable[ArticleSource],
-    extractions: Mapping[str, ArticleExtraction],
-    events: Sequence[Event],
-) -> list[Report]:
+    article: ArticleSource, extraction: ArticleExtraction, events: Sequence[Event]
+) -> tuple[Report, ...]:
+    """An article's date mentions as reports, each with the event it reports, if any: a
+    function of the article and the registry alone, so it is worked out with the
+    extraction and cached with it."""
     reports: list[Report] = []
-    for article in articles:
-        extraction = extractions.get(article.id)
-        if extraction is None:
-            continue
-        units = {unit.id: unit.text for unit in extraction.units}
-        spans = {(s.unit, s.index): (s.start, s.end) for s in extraction.sentences}
-        for mention in extraction.dates:
-            start, end = spans[(mention.unit, mention.sentence)]
-            sentence = units[mention.unit][start:end]
-            best, best_key = None, (0, 0.0, 0)
-            for order, event in enumerate(events):
-                score = _fit(mention.value, sentence, event)
-                if not score:
-                    continue
-                width = (event.window[1].last_day - event.window[0].first_day).days
-                key = (score, -width, -order)
-                if best is None or key > best_key:
-                    best, best_key = event.id, key
-            reports.append(Report(article, mention, sentence, best))
-    return reports
+    units = {unit.id: unit.text for unit in extraction.units}
+    spans = {(s.unit, s.index): (s.start, s.end) for s in extraction.sentences}
+    for mention in extraction.dates:
+        start, end = spans[(mention.unit, mention.sentence)]
+        sentence = units[mention.unit][start:end]
+        best, best_key = None, (0, 0.0, 0)
+        for order, event in enumerate(events):
+            score = _fit(mention.value, sentence, event)
+            if not score:
+                continue
+            width = (event.window[1].last_day - event.window[0].first_day).days
+            key = (score, -width, -order)
+            if best is None or key > best_key:
+                best, best_key = event.id, key
+        reports.append(Report(article, mention, sentence, best))
+    return tuple(reports)
 
 
 def differing_dates(event: Event, reports: Sequence[Report]) -> list[Report]:

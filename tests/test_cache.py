@@ -189,3 +189,17 @@ def test_every_page_of_a_warm_rebuild_is_what_a_cold_build_makes(tmp_path: Path)
         assert rendered["items"] > 0, (number, rendered)
         if number == 0:  # one article's text: a few month pages, of 1,211
             assert rendered["extracted"] == 1 and rendered["items"] < 40, rendered
+
+
+def test_cached_objects_pickle_as_tuples_of_their_fields() -> None:
+    import pickle
+
+    import news_archive.cache  # noqa: F401  (installs the state functions)
+    from news_archive.model import PartialDate
+
+    date = PartialDate(2016, 12, 22)
+    assert date.__getstate__() == (2016, 12, 22)
+    assert pickle.loads(pickle.dumps(date)) == date
+    archive = build_archive(SOURCES, today=TODAY)
+    entry = (archive.articles[0], archive.extractions[archive.articles[0].source.id])
+    assert pickle.loads(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)) == entry

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .catalog import catalog
@@ -26,16 +29,32 @@ DATA_DIR = "data"
 
 def _json(records: Iterable[Mapping[str, Any]]) -> str:
     """A JSON array with one record per line: compact, and readable in a diff."""
-    lines = [json.dumps(record, ensure_ascii=False, sort_keys=False) for record in records]
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+    return _json_array([_json_lines(records)])
+
+
+def _json_lines(records: Iterable[Mapping[str, Any]]) -> str:
+    return ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=False) for record in records)
+
+
+def _json_array(runs: Iterable[str]) -> str:
+    """The array of the records in `runs` (each a `_json_lines`, maybe empty)."""
+    lines = ",\n".join(run for run in runs if run)
+    return "[\n" + lines + "\n]\n" if lines else "[]\n"
 
 
 def _csv(records: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    return _csv_rows((), columns, header=True) + _csv_rows(records, columns)
+
+
+def _csv_rows(
+    records: Iterable[Mapping[str, Any]], columns: Sequence[str], *, header: bool = False
+) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(
         out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
     )
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for record in records:
         writer.writerow({k: "|".join(v) if isinstance(v, list) else v for k, v in record.items()})
     return out.getvalue()
@@ -268,16 +287,69 @@ def _reported(reported: ReportedFigure) -> dict[str, Any]:
     }
 
 
+def _article_runs(article: CleanedArticle, archive: Archive, indexes: Indexes) -> dict[str, str]:
+    """What one article adds to each export that has a record per article or per item:
+    JSON records (`_json_lines`) and CSV rows, by file name."""
+    extraction = archive.extractions.get(article.source.id)
+    found = [extraction] if extraction is not None else []
+    dates = date_records(found, indexes.anchor)
+    figures = figure_records(found, indexes.anchor)
+    reported = archive.figures.get(article.source.id, ())
+    return {
+        "quantities.csv": _csv_rows(
+            [_reported(r) for r in reported if r.quantity is not None], QUANTITY_COLUMNS
+        ),
+        "articles.json": _json_lines(article_records([article])),
+        "dates.json": _json_lines(dates),
+        "dates.csv": _csv_rows(dates, DATE_COLUMNS),
+        "figures.json": _json_lines(figures),
+        "figures.csv": _csv_rows(figures, FIGURE_COLUMNS),
+        "quotes.json": _json_lines(quote_records(found, indexes.anchor)),
+        "attributions.json": _json_lines(attribution_records(found)),
+        "mentions.json": _json_lines(mention_records(found)),
+    }
+
+
+def _runs_json(article: CleanedArticle, archive: Archive, indexes: Indexes) -> str:
+    return json.dumps(_article_runs(article, archive, indexes), ensure_ascii=False)
+
+
+def _per_article(archive: Archive, indexes: Indexes) -> dict[str, str]:
+    """The exports made of one run of records or rows per article, in the archive's order.
+    An article's runs depend on it alone (and the registries and code: its cache key), so
+    they are taken from the build cache when it did not change."""
+    runs: dict[str, list[str]] = defaultdict(list)
+    store = archive.store
+    for article in archive.articles:
+        key = store.keys.get(article.source.id) if store is not None else None
+        if store is None or key is None:
+            found = _article_runs(article, archive, indexes)
+        else:
+            cached = store.page(
+                hashlib.sha256(f"exports|{key}".encode()).hexdigest(),
+                partial(_runs_json, article, archive, indexes),
+                "exports",
+            )
+            found = json.loads(cached)
+        for name, run in found.items():
+            runs[name].append(run)
+    columns = {
+        "quantities.csv": QUANTITY_COLUMNS,
+        "dates.csv": DATE_COLUMNS,
+        "figures.csv": FIGURE_COLUMNS,
+    }
+    return {
+        name: _csv_rows((), columns[name], header=True) + "".join(found)
+        if name in columns
+        else _json_array(found)
+        for name, found in runs.items()
+    }
+
+
 def render_exports(archive: Archive, indexes: Indexes, lang: str) -> dict[str, str]:
     """Every export file: docs-relative path → content."""
     corpus = archive.corpus
-    articles = archive.articles
-    ordered = [
-        archive.extractions[a.source.id] for a in articles if a.source.id in archive.extractions
-    ]
-    dates = date_records(ordered, indexes.anchor)
-    figures = figure_records(ordered, indexes.anchor)
-    assigned = [_reported(r) for r in indexes.figures if r.quantity is not None]
+    per_article = _per_article(archive, indexes)
     events = list(corpus.events.values())
     event_data = event_records(events, indexes)
     labels = catalog()
@@ -286,15 +358,7 @@ def render_exports(archive: Archive, indexes: Indexes, lang: str) -> dict[str, s
     stamp = max((a.published.first_day for a in corpus.articles), default=dt.date(2000, 1, 1))
     return {
         f"{DATA_DIR}/quantities.json": _json(quantity_records(corpus.quantities, indexes)),
-        f"{DATA_DIR}/quantities.csv": _csv(assigned, QUANTITY_COLUMNS),
-        f"{DATA_DIR}/articles.json": _json(article_records(articles)),
-        f"{DATA_DIR}/dates.json": _json(dates),
-        f"{DATA_DIR}/dates.csv": _csv(dates, DATE_COLUMNS),
-        f"{DATA_DIR}/figures.json": _json(figures),
-        f"{DATA_DIR}/figures.csv": _csv(figures, FIGURE_COLUMNS),
-        f"{DATA_DIR}/quotes.json": _json(quote_records(ordered, indexes.anchor)),
-        f"{DATA_DIR}/attributions.json": _json(attribution_records(ordered)),
-        f"{DATA_DIR}/mentions.json": _json(mention_records(ordered)),
+        **{f"{DATA_DIR}/{name}": content for name, content in per_article.items()},
         f"{DATA_DIR}/events.json": _json(event_data),
         f"{DATA_DIR}/events.csv": _csv([_flat_event(r) for r in event_data], EVENT_COLUMNS),
         f"{DATA_DIR}/timeline.json": json.dumps(

@@ -64,6 +64,7 @@ def format_span(
     return f"{first} – {last}"
 
 
+@lru_cache(maxsize=65_536, typed=True)
 def format_number(value: float, lang: str) -> str:
     return format_decimal(value, locale=locale(lang))
 
@@ -74,5 +75,6 @@ def language_name(code: str, lang: str) -> str:
     return str(names.get(code.replace("-", "_"), names.get(code.split("-")[0], code)))
 
 
+@lru_cache(maxsize=1024)
 def country_name(code: str, lang: str) -> str:
     return str(Locale.parse(locale(lang)).territories.get(code, code))

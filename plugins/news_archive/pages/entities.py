@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
+from ..extract.model import Mention
 from ..markup import NOT_INDEXED, external_link, html_text, md_link, md_text, not_indexed
-from ..model import Entity, EntityKind
+from ..model import ArticleSource, Entity, EntityKind
 from ..paths import ENTITIES_INDEX, article_page, entity_page, md_link_target
 from . import DERIVED, LIST_LIMIT, LISTING, RenderContext, front_matter
 
@@ -129,12 +130,24 @@ def _mentions(entity: Entity, here: str, ctx: RenderContext) -> list[str]:
     lines = [f"## {md_text(ctx.t('entity.mentions'))}", ""]
     if not mentions:
         return [*lines, md_text(ctx.t("entity.mentions_none")), ""]
-    by_article: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
-    for article, mention in mentions:
-        by_article[article.id].append((article, mention))
     # The latest articles first, and only so many (see LIST_LIMIT); the counts below and
-    # the mentions export (data/mentions.json) cover them all.
-    listed, more = ctx.capped(list(by_article.values())[::-1], LIST_LIMIT, "list.more_articles")
+    # the mentions export (data/mentions.json) cover them all. Mentions come article by
+    # article (`build_indexes`), so the last ones are those of the latest articles: an
+    # entity named in every article is not regrouped whole for a dozen of them.
+    articles = len({article.id for article, _ in mentions})
+    listed: list[list[tuple[ArticleSource, Mention]]] = []
+    for article, mention in reversed(mentions):
+        if listed and listed[-1][0][0].id == article.id:
+            listed[-1].append((article, mention))
+        elif len(listed) < LIST_LIMIT:
+            listed.append([(article, mention)])
+        else:
+            break
+    for items in listed:
+        items.reverse()
+    more = (
+        ctx.t("list.more_articles", count=articles - LIST_LIMIT) if articles > LIST_LIMIT else None
+    )
     for items in listed:
         article = items[0][0]
         outlet = ctx.outlet(article.outlet)

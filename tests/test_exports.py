@@ -186,3 +186,19 @@ def test_a_weekday_conflict_and_a_future_date_warn_with_article_and_paragraph(
     )
     path.write_text(text, encoding="utf-8")
     assert run_mkdocs_build(project).returncode == 0
+
+
+def test_an_archive_without_articles_still_has_every_export(tmp_path: Path) -> None:
+    import shutil
+
+    from news_archive.pipeline import build_archive, render_site
+    from tests.conftest import SOURCES, TODAY
+
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources, ignore=shutil.ignore_patterns("*.md"))
+    archive = build_archive(sources, root=tmp_path, today=TODAY, cache=tmp_path / "cache")
+    assert archive.articles == ()
+    data = {p.path: p.content for p in render_site(archive) if p.path.startswith("data/")}
+    assert data["data/articles.json"] == "[]\n" and data["data/mentions.json"] == "[]\n"
+    assert data["data/figures.csv"].startswith("article,anchor,paragraph,")
+    assert data["data/figures.csv"].count("\n") == 1

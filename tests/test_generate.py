@@ -71,3 +71,24 @@ def test_check_prints_path_line_and_fails(
     err = capsys.readouterr().err
     assert "error: sources/articles/uji.md:4: outlet: unknown outlet 'tidak-ada'" in err
     assert "1 error(s)." in err
+
+
+def test_what_the_plugin_keeps_resolves_citations_as_the_whole_archive_does(
+    tmp_path: Path,
+) -> None:
+    """While MkDocs renders, the plugin keeps only the registries and the cited articles
+    (`for_citations`); the hand-written pages must come out the same."""
+    from news_archive.pipeline import for_citations
+
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    write_article(sources, "tidak-dikutip", "Kalimat yang tidak dikutip penjelasan mana pun.\n")
+    archive = build_archive(sources, root=ROOT, today=TODAY, content=ROOT / "content")
+    kept = for_citations(archive)
+    cited = {c.target for e in archive.explainers for c in e.citations if c.kind == "src"}
+    assert cited and {a.source.id for a in kept.articles} == cited
+    assert "tidak-dikutip" not in cited and kept.extractions == {}
+    for lang in ("id", "en"):
+        assert render_explainers(kept, ROOT / "content", lang) == render_explainers(
+            archive, ROOT / "content", lang
+        )

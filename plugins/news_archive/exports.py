@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -310,6 +309,20 @@ def _article_runs(article: CleanedArticle, archive: Archive, indexes: Indexes) -
     }
 
 
+_RUN_FILES: dict[str, Sequence[str] | None] = {
+    "quantities.csv": QUANTITY_COLUMNS,
+    "articles.json": None,
+    "dates.json": None,
+    "dates.csv": DATE_COLUMNS,
+    "figures.json": None,
+    "figures.csv": FIGURE_COLUMNS,
+    "quotes.json": None,
+    "attributions.json": None,
+    "mentions.json": None,
+}
+"""The exports joined from per-article runs (`_article_runs`), with their CSV columns."""
+
+
 def _runs_json(article: CleanedArticle, archive: Archive, indexes: Indexes) -> str:
     return json.dumps(_article_runs(article, archive, indexes), ensure_ascii=False)
 
@@ -318,7 +331,7 @@ def _per_article(archive: Archive, indexes: Indexes) -> dict[str, str]:
     """The exports made of one run of records or rows per article, in the archive's order.
     An article's runs depend on it alone (and the registries and code: its cache key), so
     they are taken from the build cache when it did not change."""
-    runs: dict[str, list[str]] = defaultdict(list)
+    runs: dict[str, list[str]] = {name: [] for name in _RUN_FILES}
     store = archive.store
     for article in archive.articles:
         key = store.keys.get(article.source.id) if store is not None else None
@@ -333,16 +346,11 @@ def _per_article(archive: Archive, indexes: Indexes) -> dict[str, str]:
             found = json.loads(cached)
         for name, run in found.items():
             runs[name].append(run)
-    columns = {
-        "quantities.csv": QUANTITY_COLUMNS,
-        "dates.csv": DATE_COLUMNS,
-        "figures.csv": FIGURE_COLUMNS,
-    }
     return {
-        name: _csv_rows((), columns[name], header=True) + "".join(found)
-        if name in columns
-        else _json_array(found)
-        for name, found in runs.items()
+        name: _csv_rows((), columns, header=True) + "".join(runs[name])
+        if columns
+        else _json_array(runs[name])
+        for name, columns in _RUN_FILES.items()
     }
 
 

@@ -160,14 +160,13 @@ class _Worker:
             self.contexts[code] = ExtractionContext.build(
                 corpus.languages[code], corpus.entities, corpus.outlets, corpus.terms
             )
-        if code not in self.contexts:
-            seconds = {"clean": cleaned_at - started, "extract": time.perf_counter() - cleaned_at}
-            return (done, None, (), ()), seconds
-        extraction = extract_article(done, self.contexts[code])
-        figures = report_figures(article, extraction, corpus.quantities)
-        reports = attach(article, extraction, self.events)
+        entry: Entry = (done, None, (), ())
+        if code in self.contexts:
+            extraction = extract_article(done, self.contexts[code])
+            figures = report_figures(article, extraction, corpus.quantities)
+            entry = (done, extraction, figures, attach(article, extraction, self.events))
         seconds = {"clean": cleaned_at - started, "extract": time.perf_counter() - cleaned_at}
-        return (done, extraction, figures, reports), seconds
+        return entry, seconds
 
 
 _FORKED: _Worker | None = None
@@ -296,6 +295,24 @@ def _article_page(article: CleanedArticle, ctx: RenderContext, labels: dict[str,
         f"{store.keys[source.id]}|{ctx.lang}|{cited!r}|{history!r}".encode()
     ).hexdigest()
     return store.page(key, lambda: render_article(article, ctx, labels))
+
+
+def for_citations(archive: Archive) -> Archive:
+    """What `resolve_page` reads of the archive: the registries, the hand-written pages and
+    the articles they cite. The plugin keeps this while MkDocs renders the pages, instead
+    of every article, extraction and placement."""
+    cited = {c.target for e in archive.explainers for c in e.citations if c.kind == "src"}
+    return replace(
+        archive,
+        corpus=replace(
+            archive.corpus, articles=tuple(a for a in archive.corpus.articles if a.id in cited)
+        ),
+        articles=tuple(a for a in archive.articles if a.source.id in cited),
+        extractions={},
+        figures={},
+        reports={},
+        store=None,
+    )
 
 
 def resolve_page(markdown: str, page: str, archive: Archive, lang: str = "id") -> str:

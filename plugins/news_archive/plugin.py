@@ -36,7 +36,7 @@ from .archive import Archive
 from .errors import ArchiveError, Problem
 from .history import article_dates
 from .pages import PAGE_ITEMS, SourceHistory
-from .pipeline import build_archive, render_site, resolve_page
+from .pipeline import build_archive, for_citations, render_site, resolve_page
 from .sources import ARTICLES_DIR
 
 log = get_plugin_logger(__name__)
@@ -124,11 +124,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             len(stats.extracted),
             stats.from_cache,
         )
-        self.archive = archive
         _log_collapsed(archive.warnings)
         pages = render_site(
             archive, self.lang, self._history(archive), page_items=self.config.page_items
         )
+        # MkDocs now holds the generated pages; of the archive, the citations of the
+        # hand-written pages are all that is read until the build ends.
+        self.archive = for_citations(archive)
+        del archive
         log.info(
             "stages: %s",
             ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stats.seconds.items()),
@@ -148,8 +151,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.append(
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )
-        # The archive lives until the build ends; each of the collector's full passes
-        # over MkDocs' pages would walk all of it again. Set it aside until on_post_build.
+        # What is alive now (MkDocs' files and config, the generated Markdown) lives
+        # until the build ends; each of the collector's full passes over MkDocs' pages
+        # would walk all of it again. Set it aside until on_post_build.
         gc.freeze()
         return files
 

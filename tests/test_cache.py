@@ -203,3 +203,31 @@ def test_cached_objects_pickle_as_tuples_of_their_fields() -> None:
     archive = build_archive(SOURCES, today=TODAY)
     entry = (archive.articles[0], archive.extractions[archive.articles[0].source.id])
     assert pickle.loads(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)) == entry
+
+
+def test_the_bundle_of_small_texts_holds_what_the_last_render_used(
+    tree: Path, tmp_path: Path
+) -> None:
+    """Rows of month pages and export records are kept in one file per edition and page
+    size, rewritten with only what the last render used: it does not grow with edits."""
+    import pickle
+
+    cache = tmp_path / "cache"
+    bundle = cache / "parts-id-2.pickle"
+
+    def render() -> tuple[set[str], Counter[str]]:
+        archive = build_archive(tree, root=tree.parent, today=TODAY, cache=cache)
+        render_site(archive, page_items=2)
+        assert archive.store is not None
+        with bundle.open("rb") as handle:
+            kept = set(pickle.load(handle))
+        assert kept == set(archive.store.parts_used)
+        return kept, archive.store.rendered
+
+    first, rendered = render()
+    assert rendered["items"] > 10 and rendered["exports"] == 11
+    path = tree / "articles" / f"{EDITED}.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nParagraf uji tambahan.\n", "utf-8")
+    second, rendered = render()
+    assert len(second) == len(first) and second != first
+    assert rendered["exports"] == 1 and 0 < rendered["items"] < len(first) / 2

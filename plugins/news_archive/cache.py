@@ -8,10 +8,11 @@ old results). Entries are pickles under the cache folder, one per article, writt
 atomically; an unreadable entry is treated as missing. The cache lives under `build/` and
 can be deleted at any time.
 
-What is rendered from articles alone is cached beside them as text, keyed by the keys of
-those articles (`page`): an article's page, a run of rows of a long list (`paging`), an
-article's records in the data exports. Pages made from the whole archive (indexes,
-entities, events, the glossary) are rendered on every build.
+What is rendered from articles alone is cached too, keyed by the keys of those articles:
+an article's page as a file beside its entry (`page`); runs of rows of long lists
+(`paging`) and an article's records in the data exports in one bundle per edition and page
+size, rewritten with only the texts each render used (`part`). Pages made from the whole
+archive (indexes, entities, events, the glossary) are rendered on every build.
 """
 
 from __future__ import annotations
@@ -120,6 +121,10 @@ class ArticleCache:
     """Texts rendered (not found in the cache) by kind: "page", "items" (`page`)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Article id → the key of its entry, for caching what is rendered from it alone."""
+    parts: dict[str, str] = field(default_factory=dict)
+    """Small texts of the last render (`open_parts`), by key."""
+    parts_used: dict[str, str] = field(default_factory=dict)
+    """Small texts of this render, by key (`save_parts`)."""
 
     @classmethod
     def open(cls, folder: Path | None, sources: Path) -> ArticleCache:
@@ -158,6 +163,46 @@ class ArticleCache:
         Path(temporary).replace(path)
         self.rendered[kind] += 1
         return text
+
+    def open_parts(self, name: str) -> None:
+        """Read the bundle of small rendered texts of the last render named `name` (an
+        edition and page size): runs of list rows, export records. Thousands of them are
+        one file, not thousands (4,000 small files cost 1.5 s to write at 1,000
+        articles)."""
+        self.parts = {}
+        self.parts_used = {}
+        if self.folder is None:
+            return
+        try:
+            with (self.folder / f"parts-{name}.pickle").open("rb") as handle:
+                loaded = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return
+        if isinstance(loaded, dict):
+            self.parts = loaded
+
+    def part(self, key: str, render: Callable[[], str], kind: str) -> str:
+        """A small rendered text from the bundle, or `render()` kept under `key`."""
+        if self.folder is None:
+            return render()
+        text = self.parts.get(key)
+        if text is None:
+            text = render()
+            self.rendered[kind] += 1
+        self.parts_used[key] = text
+        return text
+
+    def save_parts(self, name: str) -> None:
+        """Write the texts this render used, and only those: the bundle does not grow with
+        texts that no page shows any more."""
+        if self.folder is None or self.parts_used == self.parts:
+            return
+        path = self.folder / f"parts-{name}.pickle"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(self.parts_used, out, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(temporary).replace(path)
 
     def get(self, key: str) -> Entry | None:
         if self.folder is None:

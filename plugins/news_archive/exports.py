@@ -338,7 +338,7 @@ def _per_article(archive: Archive, indexes: Indexes) -> dict[str, str]:
         if store is None or key is None:
             found = _article_runs(article, archive, indexes)
         else:
-            cached = store.page(
+            cached = store.part(
                 hashlib.sha256(f"exports|{key}".encode()).hexdigest(),
                 partial(_runs_json, article, archive, indexes),
                 "exports",

@@ -227,6 +227,14 @@ def render_site(
     """Every generated page of the site in `lang`, and the data exports. `history` says
     when each source file last changed and where it can be edited (none by default).
     Lists longer than `page_items` entries are split into pages by month."""
+    store = archive.store
+    # The small texts cached (`ArticleCache.part`) depend on the language and page size;
+    # reading them is loading.
+    bundle = f"{lang}-{page_items}"
+    if store is not None:
+        started = time.perf_counter()
+        store.open_parts(bundle)
+        archive.stats.add("load", time.perf_counter() - started)
     started = time.perf_counter()
     ctx = RenderContext(
         lang,
@@ -266,6 +274,8 @@ def render_site(
         pages += _with_parts(event_page(event.id), render_event(event, ctx))
     exports = render_exports(archive, ctx.indexes, lang)
     pages.extend(GeneratedFile(path, content) for path, content in exports.items())
+    if store is not None:
+        store.save_parts(bundle)
     archive.stats.add("render", time.perf_counter() - started)
     return pages
 

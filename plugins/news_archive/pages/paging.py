@@ -183,7 +183,7 @@ class _Blocks(Generic[T]):
             digest.update(b"|" + self.keys[id(item)].encode())
         # One string stands for the run's lines: joined with the page's other lines by
         # "\n", it gives the same page.
-        return [store.page(digest.hexdigest(), lambda: "\n".join(rendered()), "items")]
+        return [store.part(digest.hexdigest(), lambda: "\n".join(rendered()), "items")]
 
 
 def _neighbours(

@@ -118,7 +118,8 @@ class ArticleCache:
     fingerprint: str
     hits: int = 0
     rendered: Counter[str] = field(default_factory=Counter)
-    """Texts rendered (not found in the cache) by kind: "page", "items" (`page`)."""
+    """Texts rendered (not found in the cache) by kind: "page" (`page`); "items",
+    "exports" (`part`)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Article id → the key of its entry, for caching what is rendered from it alone."""
     parts: dict[str, str] = field(default_factory=dict)

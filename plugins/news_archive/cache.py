@@ -146,9 +146,8 @@ class ArticleCache:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.{kind}"
 
-    def page(self, key: str, render: Callable[[], str], kind: str = "page") -> str:
-        """A rendered page (or part of one, of `kind`) from the cache, or `render()`
-        stored under `key`."""
+    def page(self, key: str, render: Callable[[], str]) -> str:
+        """A rendered page from the cache, or `render()` stored under `key`."""
         if self.folder is None:
             return render()
         path = self._path(key, "md")
@@ -157,12 +156,8 @@ class ArticleCache:
         except OSError:
             pass
         text = render()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        Path(temporary).replace(path)
-        self.rendered[kind] += 1
+        _write_atomically(path, text.encode("utf-8"))
+        self.rendered["page"] += 1
         return text
 
     def open_parts(self, name: str) -> None:
@@ -174,11 +169,7 @@ class ArticleCache:
         self.parts_used = {}
         if self.folder is None:
             return
-        try:
-            with (self.folder / f"parts-{name}.pickle").open("rb") as handle:
-                loaded = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return
+        loaded = _read_pickle(self.folder / f"parts-{name}.pickle")
         if isinstance(loaded, dict):
             self.parts = loaded
 
@@ -198,31 +189,37 @@ class ArticleCache:
         texts that no page shows any more."""
         if self.folder is None or self.parts_used == self.parts:
             return
-        path = self.folder / f"parts-{name}.pickle"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(self.parts_used, out, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(temporary).replace(path)
+        data = pickle.dumps(self.parts_used, protocol=pickle.HIGHEST_PROTOCOL)
+        _write_atomically(self.folder / f"parts-{name}.pickle", data)
 
     def get(self, key: str) -> Entry | None:
         if self.folder is None:
             return None
-        try:
-            with self._path(key).open("rb") as handle:
-                entry: Entry = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        entry = _read_pickle(self._path(key))
+        if entry is None:
             return None
         self.hits += 1
-        return entry
+        return entry  # type: ignore[no-any-return]
 
     def put(self, key: str, entry: Entry) -> None:
         if self.folder is None:
             return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a build stopped half-way never leaves a broken entry.
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(entry, out, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(temporary).replace(path)
+        _write_atomically(self._path(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _read_pickle(path: Path) -> Any:
+    """What a cache file holds, or None when it is missing or unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write then rename, so that a build stopped half-way never leaves a broken file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    Path(temporary).replace(path)

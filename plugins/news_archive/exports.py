@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -42,7 +41,7 @@ def _json_array(runs: Iterable[str]) -> str:
 
 
 def _csv(records: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    return _csv_rows((), columns, header=True) + _csv_rows(records, columns)
+    return _csv_rows(records, columns, header=True)
 
 
 def _csv_rows(
@@ -339,7 +338,7 @@ def _per_article(archive: Archive, indexes: Indexes) -> dict[str, str]:
             found = _article_runs(article, archive, indexes)
         else:
             cached = store.part(
-                hashlib.sha256(f"exports|{key}".encode()).hexdigest(),
+                f"exports|{key}",
                 partial(_runs_json, article, archive, indexes),
                 "exports",
             )

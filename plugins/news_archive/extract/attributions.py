@@ -5,7 +5,7 @@ Ruptly TV / YouTube"). Names resolve through the outlets registry."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from ..model import Outlet
@@ -61,20 +61,31 @@ def _patterns(
     return cue, after, glued
 
 
+OutletNames = tuple[tuple[str, ...], dict[str, str]]
+"""Every name of the outlets, sorted, and the outlet each one names."""
+
+
+def outlet_names(outlets: Mapping[str, Outlet]) -> OutletNames:
+    names = tuple(sorted({name for outlet in outlets.values() for name in outlet.names}))
+    return names, {name: outlet.id for outlet in outlets.values() for name in outlet.names}
+
+
 def find_attributions(
     unit: Unit,
     sentences: Sequence[Sentence],
     matcher: NameMatcher,
-    outlets: dict[str, Outlet],
+    outlets: Mapping[str, Outlet],
     language: Language,
     credit_spans: Sequence[tuple[int, int]] = (),
+    table: OutletNames | None = None,
 ) -> list[Attribution]:
+    """Outlets a unit names as its sources, and how. `table`: the outlets' names, when the
+    caller has it (`outlet_names(outlets)`), so that it is not worked out for every unit."""
     text = unit.text
-    names = tuple(sorted({name for outlet in outlets.values() for name in outlet.names}))
+    names, owner = table or outlet_names(outlets)
     if not names:
         return []
     before, after, glued = _patterns(language, names)
-    owner = {name: outlet.id for outlet in outlets.values() for name in outlet.names}
     spans: list[tuple[NameSpan, int, str | None]] = []
     for match in glued.finditer(text):
         spans.append(

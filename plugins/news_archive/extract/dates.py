@@ -24,7 +24,7 @@ from ..model import Precision as DatePrecision
 from .language import Language, alternation, fold
 from .model import Basis, DateMention, Precision, Sentence, TimeValue, Unit
 from .numbers import words_value
-from .text import sentence_at
+from .text import search_at_end, sentence_at
 
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
 _M = r"(?:1[0-2]|0?[1-9])"
@@ -214,8 +214,11 @@ def _grammar(language: Language) -> _Grammar:
     return _Grammar(compiled, numword)
 
 
+_PREVIOUS_WORD = re.compile(r"([\w–-]+|,)\s*$")
+
+
 def _previous_word(text: str, position: int) -> str:
-    found = re.search(r"([\w–-]+|,)\s*$", text[:position])
+    found = search_at_end(_PREVIOUS_WORD, text, position)
     return found.group(1).casefold() if found else ""
 
 
@@ -275,7 +278,7 @@ def _join(chosen: list[_Raw], text: str) -> list[_Raw]:
         if joined:
             previous = joined[-1]
             between = text[previous.end : raw.start]
-            opener = _RANGE_START.search(text[: previous.start])
+            opener = search_at_end(_RANGE_START, text, previous.start)
             is_and = between.strip().casefold() == "dan"
             if (
                 previous.sentence == raw.sentence
@@ -291,8 +294,8 @@ def _join(chosen: list[_Raw], text: str) -> list[_Raw]:
     for raw in joined:
         if raw.kind == "range":
             continue
-        since = _SINCE.search(text[: raw.start])
-        until = _UNTIL.search(text[: raw.start])
+        since = search_at_end(_SINCE, text, raw.start)
+        until = search_at_end(_UNTIL, text, raw.start, words=2)
         if since:
             raw.relation, raw.start = "since", since.start()
         elif until:

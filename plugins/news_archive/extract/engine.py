@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..cleaning import CleanedArticle
 from ..errors import Problem, Severity
 from ..model import Entity, Outlet, Term
-from .attributions import find_attributions
+from .attributions import OutletNames, find_attributions, outlet_names
 from .dates import find_expressions, resolve
 from .figures import find_figures
 from .language import Language
@@ -30,6 +30,11 @@ class ExtractionContext:
     outlets: Mapping[str, Outlet]
     matcher: NameMatcher
     terms: TermMatcher = field(default_factory=lambda: TermMatcher({}))
+    outlet_names: OutletNames = field(init=False)
+    """The outlets' names, worked out once rather than for every unit."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outlet_names", outlet_names(self.outlets))
 
     @classmethod
     def build(
@@ -75,7 +80,13 @@ def extract_article(article: CleanedArticle, context: ExtractionContext) -> Arti
         attribution
         for unit in units
         for attribution in find_attributions(
-            unit, sentences[unit.id], context.matcher, dict(context.outlets), language, unit.credits
+            unit,
+            sentences[unit.id],
+            context.matcher,
+            context.outlets,
+            language,
+            unit.credits,
+            context.outlet_names,
         )
     ]
     mentions = _mentions(units, sentences, context, dates_by_unit)

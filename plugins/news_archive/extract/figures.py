@@ -15,13 +15,15 @@ from functools import cache
 from .language import Language, alternation, fold
 from .model import Figure, Sentence, Unit
 from .numbers import NumberMatch, find_numbers
-from .text import sentence_at
+from .text import search_at_end, sentence_at
 
 _RANGE_JOIN = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|[-–—]|dan)\s*", re.IGNORECASE)
 _FRACTION = re.compile(
     r"per(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|seratus)(?:nya)?"
 )
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\b")
+_LAST_WORD = re.compile(r"([\w-]+)\s*$")
+_WORD_BEFORE_SPACE = re.compile(r"(?<![\w])(\w+)\s+$")
 _VERB_PREFIX = re.compile(r"^(?:me(?:m|n|ng|ny|l|r|w|y)?[a-z]|di[a-z]{3}|ber[a-z]|ter[a-z])")
 _COUNTED_TOKEN = re.compile(r"\s*([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
 _NO_COUNTED_UNITS = frozenset({"km", "m", "mile", "km2"})
@@ -98,7 +100,7 @@ def _is_figure(
     if any(start < number.end and number.start < end for start, end in blocked):
         return False
     before = text[: number.start]
-    previous = re.search(r"([\w-]+)\s*$", before)
+    previous = search_at_end(_LAST_WORD, text, number.start)
     previous_word = previous.group(1).casefold() if previous else ""
     if previous_word in language.not_before or before.endswith(("ke-", "No.", "no.")):
         return False
@@ -142,7 +144,7 @@ def _figure(
         if first.factor == 1 and last.factor > 1 and value * last.factor <= last.value:
             value *= last.factor
 
-    negative = re.search(r"(?<![\w])(\w+)\s+$", text[:start])
+    negative = search_at_end(_WORD_BEFORE_SPACE, text, start)
     if negative and negative.group(1).casefold() in language.negative:
         start = negative.start()
         value, value_max = -value, (-value_max if value_max is not None else None)

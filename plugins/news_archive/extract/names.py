@@ -12,8 +12,10 @@ registry, never dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..model import Entity, Outlet
 from .language import Language, alternation, fold
@@ -44,6 +46,11 @@ def _compile(forms: Iterable[str], *, ignore_case: bool) -> re.Pattern[str] | No
     return re.compile(rf"(?<!{_WORD})(?:{pattern})(?!{_WORD})", flags)
 
 
+_MEMO_SIZE = 4096
+"""Texts whose names a table remembers: extraction asks for the names of the same unit and
+sentence several times (mentions, quotes, attributions), and an article has a few hundred."""
+
+
 class _Table:
     """Surface forms of one registry, compiled into two patterns (exact case, any case)."""
 
@@ -60,8 +67,17 @@ class _Table:
         self.folded = folded
         self.exact_pattern = _compile(exact, ignore_case=False)
         self.folded_pattern = _compile(folded, ignore_case=True)
+        self._memo: dict[str, tuple[NameSpan, ...]] = {}
 
     def find(self, text: str) -> list[NameSpan]:
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = tuple(self._search(text))
+        return list(found)
+
+    def _search(self, text: str) -> list[NameSpan]:
         found: list[NameSpan] = []
         if self.exact_pattern is not None:
             found += [
@@ -74,6 +90,22 @@ class _Table:
                 for m in self.folded_pattern.finditer(text)
             ]
         return longest_first(found)
+
+
+class Spans:
+    """Spans of a text, asked whether any of them overlaps a stretch of it: [s, e) overlaps
+    [a, b) when s < b and a < e. Of the spans that start before b (a prefix of them, sorted
+    by start), the one that ends last decides, so one bisection answers, not a pass over
+    every span for every word of a paragraph."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._last_end = list(accumulate((end for _, end in ordered), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._last_end[before - 1] > start
 
 
 def longest_first(spans: Iterable[NameSpan]) -> list[NameSpan]:
@@ -118,11 +150,11 @@ class NameMatcher:
         also writes it capitalised elsewhere (`initial_ok`), since any word is capitalised
         there.
         """
-        blocked = sorted(taken)
+        blocked = Spans(taken)
         runs: list[list[re.Match[str]]] = []
         previous_end = -10
         for token in _TOKEN.finditer(text):
-            if any(s < token.end() and token.start() < e for s, e in blocked):
+            if blocked.overlap(token.start(), token.end()):
                 previous_end = -10
                 continue
             word = token.group()

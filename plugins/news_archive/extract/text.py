@@ -15,6 +15,7 @@ _OPENING = {"“": "”", "«": "»", "„": "”"}
 _CLOSING = {"”", "»"}
 _STRAIGHT = '"'
 _BEFORE_OPENING = set(" \t\n([{—–-/:")
+_QUOTE_MARK = re.compile(f"[{re.escape(''.join([*_OPENING, *_CLOSING, _STRAIGHT]))}]")
 
 
 def units_of(article: CleanedArticle) -> tuple[Unit, ...]:
@@ -78,12 +79,14 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     stack: list[str] = []
     start = 0
-    for i, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        i = mark.start()
+        char = mark.group()
         if char in _OPENING:
             opens = True
         elif char in _CLOSING:
             opens = False
-        elif char == _STRAIGHT:
+        else:
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             if before in _BEFORE_OPENING and not after.isspace():
@@ -92,8 +95,6 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                 opens = False
             else:
                 opens = not stack
-        else:
-            continue
         if opens:
             if not stack:
                 start = i
@@ -154,3 +155,19 @@ def sentence_at(sentences: Sequence[Sentence], position: int) -> int:
         if sentence.start <= position:
             index = sentence.index
     return index
+
+
+def search_at_end(
+    pattern: re.Pattern[str], text: str, end: int, words: int = 1
+) -> re.Match[str] | None:
+    """`pattern.search(text[:end])` for a pattern anchored at the end (`$`) whose match
+    spans at most `words` whitespace-separated words. The search starts that many words
+    before `end`: started at the beginning of the text, it would try every position there,
+    for every expression of a paragraph."""
+    start = end
+    for _ in range(words):
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    return pattern.search(text, start, end)

@@ -6,7 +6,8 @@ the plugin logger (so `mkdocs build --strict` fails on them), and tells `mkdocs 
 watch the sources. It reads when each source file last changed from git (`history`) and
 where the repository edits it (MkDocs' repo_url and edit_uri), and passes both to the
 core. After the build it builds the other-language editions into sub-folders of the site
-(`/en/`) and indexes the whole site for search with Pagefind.
+(`/en/`). Every written page of both editions goes to Pagefind's indexing service as it is
+written (`search_feed`), and the index is written when the build ends.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +39,7 @@ from .errors import ArchiveError, Problem
 from .history import article_dates
 from .pages import PAGE_ITEMS, SourceHistory
 from .pipeline import build_archive, for_citations, render_site, resolve_page
+from .search_feed import PagefindFeed, SearchFeedError
 from .sources import ARTICLES_DIR
 
 log = get_plugin_logger(__name__)
@@ -77,6 +80,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.lang = "id"
         self.edit_base: str | None = None
         self.build_date = ""
+        self.feed: PagefindFeed | None = None
+        """Pagefind's service, fed each page as it is written (None: index the finished
+        site with Pagefind's command line, or no Pagefind)."""
+        self.owns_feed = False
+        """False in an edition built by another edition's build: that build writes the index."""
+        self.url_prefix = ""
+        """This edition's folder under the site root, as Pagefind's URLs need it (`en/`)."""
+        self.pages_expected = 0
+        self.pages_written = 0
+        """A dirty build (`--dirty`) writes only the pages that changed: then the feed has
+        not seen every page, and Pagefind indexes the site on disk instead."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = Path(config.config_file_path).resolve().parent
@@ -103,6 +117,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             config.extra["na_search_bundle"] = self.config.search_bundle
             _skip_material_index(config)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.pages_expected = self.pages_written = 0
+        if self.config.search == "pagefind" and self.config.index_search:
+            executable = pagefind_executable()
+            if executable is not None:
+                try:
+                    self.feed = PagefindFeed(executable)
+                except (OSError, SearchFeedError) as exc:
+                    raise PluginError(f"Pagefind's indexing service did not start: {exc}") from None
+                self.owns_feed = True
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self.sources is not None and self.root is not None
@@ -190,6 +215,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return markdown
         return resolve_page(markdown, page.file.src_uri, self.archive, self.lang)
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.pages_expected = sum(
+            1 for file in files.documentation_pages() if file.inclusion.is_included()
+        )
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.pages_written += 1
+        # Only pages whose content is marked for search (month pages are not).
+        if self.feed is not None and "data-pagefind-body" in output:
+            try:
+                self.feed.add(f"/{self.url_prefix}{page.url}", output)
+            except SearchFeedError as exc:
+                raise PluginError(str(exc)) from None
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.root is not None
         gc.unfreeze()  # a server's next build must be able to free this one's archive
@@ -202,6 +243,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 strict=bool(config.strict),
                 site_url=site_url,
                 page_items=self.config.page_items,
+                feed=(self.feed, f"{self.url_prefix}{folder}/"),
             )
         if self.config.search != "pagefind":
             return
@@ -209,11 +251,33 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # it (`_skip_material_index` normally keeps it from being built at all).
         for index in site.glob("**/search/search_index.json"):
             index.unlink()
-        if self.config.index_search:
+        if not self.owns_feed:
+            return
+        feed, self.feed, self.owns_feed = self.feed, None, False
+        if feed is None or self.pages_written < self.pages_expected:
+            if feed is not None:
+                feed.close()
             _run_pagefind(site)
+            return
+        started = time.perf_counter()
+        try:
+            printed = feed.finish(site / "pagefind")
+        except SearchFeedError as exc:
+            raise PluginError(f"Pagefind failed: {exc}") from None
+        log.info(
+            "search index of %d page(s) written in %.2f s after the build",
+            feed.pages,
+            time.perf_counter() - started,
+        )
+        for line in printed:
+            log.warning("Pagefind: %s", line)
+        _sort_pagefind_languages(site / "pagefind" / "pagefind-entry.json")
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()  # as on_post_build: a failed build under `serve` must not leak
+        if self.feed is not None and self.owns_feed:
+            self.feed.close()
+        self.feed, self.owns_feed = None, False
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.sources is not None:
@@ -280,11 +344,18 @@ def _publish_folder(files: Files, config: MkDocsConfig, folder: Path) -> None:
 
 
 def _build_edition(
-    config_file: Path, site_dir: Path, *, strict: bool, site_url: str | None, page_items: int
+    config_file: Path,
+    site_dir: Path,
+    *,
+    strict: bool,
+    site_url: str | None,
+    page_items: int,
+    feed: tuple[PagefindFeed | None, str],
 ) -> None:
     """Build another edition (its own language, nav and hand-written pages) into a
     sub-folder of this site; its warnings count for this build too. Its lists are split
-    like this edition's, so that every page has its twin."""
+    like this edition's, so that every page has its twin, and its pages go to this
+    build's search index (`feed`: the feed and the edition's folder)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -299,6 +370,7 @@ def _build_edition(
     for plugin in edition.plugins.values():
         if isinstance(plugin, ArchivePlugin):
             plugin.config.page_items = page_items
+            plugin.feed, plugin.url_prefix = feed
     edition.plugins.on_startup(command="build", dirty=False)
     try:
         build(edition)
@@ -344,8 +416,16 @@ def _last_commit(root: Path) -> str | None:
     return found if result.returncode == 0 and found.isdigit() else None
 
 
+def pagefind_executable() -> Path | None:
+    """Pagefind's program, as its Python package finds it (the [bin] wheel), or None."""
+    from pagefind.service import get_executable
+
+    return get_executable()
+
+
 def _run_pagefind(site: Path) -> None:
-    """Index the built site, every edition and language, into `pagefind/`."""
+    """Index the built site, every edition and language, into `pagefind/` (after a dirty
+    build, which writes only the pages that changed)."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:

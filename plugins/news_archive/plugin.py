@@ -87,6 +87,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """False in an edition built by another edition's build: that build writes the index."""
         self.url_prefix = ""
         """This edition's folder under the site root, as Pagefind's URLs need it (`en/`)."""
+        self.generated: set[str] = set()
+        """Source paths of the pages this plugin generated in this build."""
         self.pages_expected = 0
         self.pages_written = 0
         """A dirty build (`--dirty`) writes only the pages that changed: then the feed has
@@ -161,6 +163,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             "stages: %s",
             ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stats.seconds.items()),
         )
+        self.generated = {page.path for page in pages if page.path.endswith(".md")}
         for page in pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
@@ -211,9 +214,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Resolve [[src:…]], [[entity:…]], [[term:…]] and [[event:…]] in hand-written pages."""
+        if page.file.src_uri in self.generated:
+            # MkDocs has read the generated text and keeps its own copy (`markdown`) until
+            # the page is rendered: the file's copy is not read again in this build.
+            page.file.content_string = ""
+            return markdown
         if self.archive is None:
             return markdown
         return resolve_page(markdown, page.file.src_uri, self.archive, self.lang)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if page.file.src_uri in self.generated:
+            # Rendered: MkDocs would keep the Markdown of every page until the build ends
+            # (as much again as the pages' HTML). Empty, not None: None means "not read"
+            # to MkDocs, and the page would lose its title.
+            page.markdown = ""
+        return html
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.pages_expected = sum(

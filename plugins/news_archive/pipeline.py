@@ -8,11 +8,13 @@ the site and the Markdown written to disk cannot differ.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -76,6 +78,37 @@ def build_archive(
     the hand-written pages under `content`. With a `cache` folder, articles whose text,
     registries and code are unchanged since the last build are not cleaned and extracted
     again. Raises ArchiveError."""
+    with collector_paused():
+        return _build_archive(
+            sources, root=root, today=today, content=content, content_skip=content_skip, cache=cache
+        )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the archive is built or rendered, as it was
+    before. The archive is hundreds of thousands of objects that live until the pages are
+    written and hold no cycles; each full pass of the collector walks all of them again
+    (1.1 s of the 9.1 s of building 1,005 synthetic articles, and more as the archive
+    grows). What the steps create and drop is freed by reference counting as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_archive(
+    sources: Path,
+    *,
+    root: Path | None,
+    today: dt.date | None,
+    content: Path | None,
+    content_skip: Iterable[str] | None,
+    cache: Path | None,
+) -> Archive:
     stats = BuildStats()
     started = time.perf_counter()
     corpus = load_corpus(sources, root=root, today=today or dt.date.today())
@@ -227,6 +260,13 @@ def render_site(
     """Every generated page of the site in `lang`, and the data exports. `history` says
     when each source file last changed and where it can be edited (none by default).
     Lists longer than `page_items` entries are split into pages by month."""
+    with collector_paused():
+        return _render_site(archive, lang, history, page_items)
+
+
+def _render_site(
+    archive: Archive, lang: str, history: SourceHistory | None, page_items: int
+) -> list[GeneratedFile]:
     store = archive.store
     # The small texts cached (`ArticleCache.part`) depend on the language and page size;
     # reading them is loading.

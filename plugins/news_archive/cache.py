@@ -202,9 +202,13 @@ class ArticleCache:
         return entry  # type: ignore[no-any-return]
 
     def put(self, key: str, entry: Entry) -> None:
+        self.put_pickled(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, key: str, data: bytes) -> None:
+        """Keep an entry already pickled (`pickle.HIGHEST_PROTOCOL`)."""
         if self.folder is None:
             return
-        _write_atomically(self._path(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        _write_atomically(self._path(key), data)
 
 
 def _read_pickle(path: Path) -> Any:

@@ -12,6 +12,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import pickle
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -126,16 +127,11 @@ def _build_archive(
             entries[article.id] = entry
     # Reading the cache is loading; writing it is part of extracting.
     stats.add("load", time.perf_counter() - started)
-    done, seconds = _process(_Worker(corpus, repeated), missing)
+    done, seconds = _process(_Worker(corpus, repeated, store), missing)
     for stage, spent in seconds.items():
         stats.add(stage, spent)
-    started = time.perf_counter()
     for index, entry in zip(missing, done, strict=True):
-        article = corpus.articles[index]
-        store.put(store.keys[article.id], entry)
-        entries[article.id] = entry
-    if missing:
-        stats.add("extract", time.perf_counter() - started)
+        entries[corpus.articles[index].id] = entry
     cleaned = [entries[article.id][0] for article in corpus.articles]
     extractions = {
         article.id: extraction
@@ -175,9 +171,16 @@ class _Worker:
     """Cleans and extracts one article of the corpus, with the extraction context of its
     language built once per process."""
 
-    def __init__(self, corpus: Corpus, repeated: dict[str | None, frozenset[str]]) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        repeated: dict[str | None, frozenset[str]],
+        store: ArticleCache | None = None,
+    ) -> None:
         self.corpus = corpus
         self.repeated = repeated
+        self.store = store
+        """Where each entry is kept for the next build (keyed by `store.keys`)."""
         self.contexts: dict[str, ExtractionContext] = {}
         self.events = list(corpus.events.values())
 
@@ -201,14 +204,34 @@ class _Worker:
         seconds = {"clean": cleaned_at - started, "extract": time.perf_counter() - cleaned_at}
         return entry, seconds
 
+    def stored(self, index: int) -> tuple[Entry, dict[str, float]]:
+        """The entry, kept in the cache; writing it counts as extracting."""
+        entry, seconds = self(index)
+        if self.store is not None:
+            started = time.perf_counter()
+            self.store.put(self.store.keys[self.corpus.articles[index].id], entry)
+            seconds["extract"] += time.perf_counter() - started
+        return entry, seconds
+
+    def pickled(self, index: int) -> tuple[bytes, dict[str, float]]:
+        """The entry kept in the cache and pickled once, for the cache file and for the
+        way back to the parent process (which would otherwise pickle it again)."""
+        entry, seconds = self(index)
+        started = time.perf_counter()
+        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.store is not None:
+            self.store.put_pickled(self.store.keys[self.corpus.articles[index].id], data)
+        seconds["extract"] += time.perf_counter() - started
+        return data, seconds
+
 
 _FORKED: _Worker | None = None
 """The worker a forked process inherits (set just before the pool forks)."""
 
 
-def _forked(index: int) -> tuple[Entry, dict[str, float]]:
+def _forked(index: int) -> tuple[bytes, dict[str, float]]:
     assert _FORKED is not None
-    return _FORKED(index)
+    return _FORKED.pickled(index)
 
 
 def _process(worker: _Worker, indexes: list[int]) -> tuple[list[Entry], dict[str, float]]:
@@ -218,15 +241,19 @@ def _process(worker: _Worker, indexes: list[int]) -> tuple[list[Entry], dict[str
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if len(indexes) < PARALLEL_FROM or cores < 2 or not can_fork:
-        results = [worker(index) for index in indexes]
+        results = [worker.stored(index) for index in indexes]
         return [entry for entry, _ in results], _spent(results)
     global _FORKED
     _FORKED = worker
     started = time.perf_counter()
+    results = []
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(cores) as pool:
-            results = pool.map(_forked, indexes, chunksize=max(1, len(indexes) // (cores * 8)))
+            chunk = max(1, len(indexes) // (cores * 8))
+            # Unpickled here as they come, while the workers go on.
+            for data, seconds in pool.imap(_forked, indexes, chunksize=chunk):
+                results.append((pickle.loads(data), seconds))
     finally:
         _FORKED = None
     wall = time.perf_counter() - started

@@ -13,8 +13,11 @@ doubles both sides alike):
 and, for reference, 2 once more with Material's search plugin disabled: MkDocs rendering
 the pages and nothing else. (The plugin drives the search box with Pagefind and spares
 Material's index; without the plugin, Material builds its index, as the config says.)
-Every build runs as its own process under /usr/bin/time (wall time, peak memory); the
-plugin's own stages come from its log. Times are medians of --runs runs.
+Every build runs as its own process under /usr/bin/time (wall time, the peak of its
+largest process), while the resident memory of the build and all its children together
+is sampled every 0.2 s (Pagefind's indexing service runs beside MkDocs); the plugin's own
+stages, and the seconds spent writing the search index after the last page, come from its
+log. Times are medians of --runs runs.
 """
 
 from __future__ import annotations

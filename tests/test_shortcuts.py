@@ -1,15 +1,17 @@
 """Shortcuts taken for speed must give exactly what the plain code they replace gives:
-searching an end-anchored pattern near the end only, and asking sorted spans whether any
-overlaps a stretch of text."""
+searching an end-anchored pattern near the end only, asking sorted spans whether any
+overlaps a stretch of text, and working out relative links without the file system."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from news_archive import paths
 from news_archive.extract import dates, figures
 from news_archive.extract.names import Spans
 from news_archive.extract.text import search_at_end
@@ -61,3 +63,16 @@ def test_spans_overlap_a_stretch_when_one_of_them_does(
 ) -> None:
     start, end = stretch
     assert Spans(spans).overlap(start, end) == any(s < end and start < e for s, e in spans)
+
+
+SEGMENT = st.sampled_from(["artikel", "entitas", "a", "b", "index.md", "x.md", ".", "bulan"])
+SITE_PATH = st.lists(SEGMENT, max_size=4).map(lambda parts: "/".join(parts) or ".")
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(path=SITE_PATH, start=SITE_PATH, slash=st.booleans())
+def test_relative_links_are_what_relpath_gives(path: str, start: str, slash: bool) -> None:
+    path = f"{path}/" if slash and path != "." else path
+    assert paths._relative(path, start) == posixpath.relpath(path, start)
+    for climbing in (f"../{path}", f"/{path}"):
+        assert paths._relative(climbing, start) == posixpath.relpath(climbing, start)

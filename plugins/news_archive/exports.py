@@ -30,8 +30,13 @@ def _json(records: Iterable[Mapping[str, Any]]) -> str:
     return _json_array([_json_lines(records)])
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+"""What `json.dumps(…, ensure_ascii=False)` makes anew for every call (a million records
+at 10,000 articles)."""
+
+
 def _json_lines(records: Iterable[Mapping[str, Any]]) -> str:
-    return ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=False) for record in records)
+    return ",\n".join(_ENCODER.encode(record) for record in records)
 
 
 def _json_array(runs: Iterable[str]) -> str:
@@ -323,7 +328,7 @@ _RUN_FILES: dict[str, Sequence[str] | None] = {
 
 
 def _runs_json(article: CleanedArticle, archive: Archive, indexes: Indexes) -> str:
-    return json.dumps(_article_runs(article, archive, indexes), ensure_ascii=False)
+    return _ENCODER.encode(_article_runs(article, archive, indexes))
 
 
 def _per_article(archive: Archive, indexes: Indexes) -> dict[str, str]:

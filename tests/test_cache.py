@@ -122,6 +122,49 @@ def test_worker_processes_clean_and_extract_exactly_as_one_process_does(
     assert set(forked.stats.seconds) >= {"clean", "extract"}
 
 
+@pytest.mark.parametrize("processes", [1, 2])
+def test_article_pages_rendered_where_articles_are_extracted_are_the_pages_of_the_archive(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, processes: int
+) -> None:
+    """Each article's page rendered from its entry alone, in this process or in the worker
+    processes, is the page render_site renders from the whole archive: with the pages
+    that cite it (the explainers), when its file changed and where it is edited."""
+    from news_archive import pipeline
+    from news_archive.pages import SourceHistory
+
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "sources")
+    shutil.copytree(tree, project / "sources")
+    content = project / "content"
+    changed = {EDITED: TODAY, "uji-3": TODAY}
+    history = SourceHistory(changed, "https://example.org/edit/main/")
+    asked: list[int] = []
+
+    def history_of(corpus: pipeline.Corpus) -> SourceHistory:
+        asked.append(len(corpus.articles))
+        return history
+
+    if processes == 2:
+        monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+        monkeypatch.setattr(pipeline.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    cache = tmp_path / "cache"
+    options = pipeline.ArticlePages("id", history_of)
+    archive = build_archive(
+        tree, root=project, content=content, today=TODAY, cache=cache, pages=options
+    )
+    assert asked == [11]
+    assert archive.store is not None and archive.store.rendered["page"] == (
+        11 if processes == 1 else 0
+    )
+    pages = {p.path: p.content for p in render_site(archive, "id", history)}
+    # render_site found every article page in the cache.
+    assert archive.store.rendered["page"] == (11 if processes == 1 else 0)
+    assert any("penjelasan/" in page for path, page in pages.items() if path.startswith("artikel/"))
+    plain = build_archive(tree, root=project, content=content, today=TODAY)
+    assert pages == {p.path: p.content for p in render_site(plain, "id", history)}
+    assert set(archive.stats.seconds) >= {"clean", "extract", "render"}
+
+
 SMALL_PAGES = 3
 """Items per list page in the test below, so that every long list is split into months."""
 

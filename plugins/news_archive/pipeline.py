@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import pickle
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,9 +22,9 @@ from pathlib import Path
 from .archive import Archive, BuildStats, build_indexes
 from .cache import ArticleCache, Entry
 from .catalog import catalog
-from .citations import check_citations, read_explainers, render_citations
+from .citations import Explainer, check_citations, read_explainers, render_citations
 from .cleaning import CleanedArticle, StructuralRule, clean_article, find_repeated_lines
-from .errors import Severity, raise_if_errors
+from .errors import Problem, Severity, raise_if_errors
 from .exports import render_exports
 from .extract import ExtractionContext, extract_article
 from .pages import PAGE_ITEMS, RenderContext, SourceHistory
@@ -66,6 +66,20 @@ class GeneratedFile:
     """True for pages meant to be reached from the navigation (index pages)."""
 
 
+@dataclass(frozen=True)
+class ArticlePages:
+    """Asks `build_archive` to render the page of each article it cleans and extracts, in
+    the same process, into the cache `render_site` reads pages from: with many articles
+    that is one process per core instead of one for every page. A page depends on its
+    article, the registries, the hand-written pages citing it and when its file last
+    changed, all known before extraction; not on other articles."""
+
+    lang: str
+    history: Callable[[Corpus], SourceHistory]
+    """When each article's file last changed (the plugin reads git), asked only when some
+    article is extracted."""
+
+
 def build_archive(
     sources: Path,
     *,
@@ -74,14 +88,22 @@ def build_archive(
     content: Path | None = None,
     content_skip: Iterable[str] | None = None,
     cache: Path | None = None,
+    pages: ArticlePages | None = None,
 ) -> Archive:
     """Read, validate, clean and extract the archive's sources, and check the citations of
     the hand-written pages under `content`. With a `cache` folder, articles whose text,
     registries and code are unchanged since the last build are not cleaned and extracted
-    again. Raises ArchiveError."""
+    again, and with `pages` the articles extracted have their pages rendered into it.
+    Raises ArchiveError."""
     with collector_paused():
         return _build_archive(
-            sources, root=root, today=today, content=content, content_skip=content_skip, cache=cache
+            sources,
+            root=root,
+            today=today,
+            content=content,
+            content_skip=content_skip,
+            cache=cache,
+            pages=pages,
         )
 
 
@@ -109,6 +131,7 @@ def _build_archive(
     content: Path | None,
     content_skip: Iterable[str] | None,
     cache: Path | None,
+    pages: ArticlePages | None,
 ) -> Archive:
     stats = BuildStats()
     started = time.perf_counter()
@@ -125,9 +148,18 @@ def _build_archive(
             missing.append(index)
         else:
             entries[article.id] = entry
+    # Another edition's hand-written pages (content/en/) are not this edition's.
+    explainers: list[Explainer] = []
+    problems: list[Problem] = []
+    if content is not None and content.is_dir():
+        skip = tuple(EDITIONS.values()) if content_skip is None else tuple(content_skip)
+        explainers, problems = read_explainers(content, root or sources.parent, skip)
     # Reading the cache is loading; writing it is part of extracting.
     stats.add("load", time.perf_counter() - started)
-    done, seconds = _process(_Worker(corpus, repeated, store), missing)
+    worker = _Worker(corpus, repeated, store)
+    if pages is not None and cache is not None and missing:
+        worker.pages = _PageMaker(corpus, explainers, pages.lang, pages.history(corpus), store)
+    done, seconds = _process(worker, missing)
     for stage, spent in seconds.items():
         stats.add(stage, spent)
     for index, entry in zip(missing, done, strict=True):
@@ -153,9 +185,6 @@ def _build_archive(
     )
     if content is None or not content.is_dir():
         return archive
-    # Another edition's hand-written pages (content/en/) are not this edition's.
-    skip = tuple(EDITIONS.values()) if content_skip is None else tuple(content_skip)
-    explainers, problems = read_explainers(content, root or sources.parent, skip)
     problems += check_citations(explainers, archive)
     raise_if_errors(problems)
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
@@ -181,6 +210,8 @@ class _Worker:
         self.repeated = repeated
         self.store = store
         """Where each entry is kept for the next build (keyed by `store.keys`)."""
+        self.pages: _PageMaker | None = None
+        """Renders the page of each article extracted into the cache, when asked to."""
         self.contexts: dict[str, ExtractionContext] = {}
         self.events = list(corpus.events.values())
 
@@ -202,6 +233,10 @@ class _Worker:
             figures = report_figures(article, extraction, corpus.quantities)
             entry = (done, extraction, figures, attach(article, extraction, self.events))
         seconds = {"clean": cleaned_at - started, "extract": time.perf_counter() - cleaned_at}
+        if self.pages is not None:
+            started = time.perf_counter()
+            self.pages.render(entry)
+            seconds["render"] = time.perf_counter() - started
         return entry, seconds
 
     def stored(self, index: int) -> tuple[Entry, dict[str, float]]:
@@ -263,9 +298,49 @@ def _process(worker: _Worker, indexes: list[int]) -> tuple[list[Entry], dict[str
 
 
 def _spent(results: list[tuple[Entry, dict[str, float]]]) -> dict[str, float]:
-    if not results:
-        return {}
-    return {stage: sum(s[stage] for _, s in results) for stage in ("clean", "extract")}
+    stages = dict.fromkeys(stage for _, spent in results for stage in spent)
+    return {stage: sum(s.get(stage, 0.0) for _, s in results) for stage in stages}
+
+
+class _PageMaker:
+    """Renders an article's page from its entry alone, as `render_site` would render it
+    from the whole archive (`_article_page`), into the cache."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        explainers: Sequence[Explainer],
+        lang: str,
+        history: SourceHistory,
+        store: ArticleCache,
+    ) -> None:
+        self.corpus = corpus
+        self.explainers = tuple(explainers)
+        self.lang = lang
+        self.history = history
+        self.store = store
+        self.labels: dict[str, str] | None = None
+
+    def render(self, entry: Entry) -> None:
+        cleaned, extraction, figures, reports = entry
+        source = cleaned.source
+        # The archive of this one article: the indexes of a whole archive hold nothing
+        # else an article page reads (its items' anchors, the pages citing it).
+        alone = Archive(
+            replace(self.corpus, articles=(source,)),
+            (cleaned,),
+            {source.id: extraction} if extraction is not None else {},
+            {source.id: figures},
+            {source.id: reports},
+            explainers=self.explainers,
+            store=self.store,
+        )
+        if self.labels is None:
+            self.labels = _rule_labels(alone, self.lang)
+        ctx = RenderContext(
+            self.lang, catalog(), alone, build_indexes(alone), PAGE_ITEMS, self.history
+        )
+        _article_page(cleaned, ctx, self.labels)
 
 
 def _rule_labels(archive: Archive, lang: str) -> dict[str, str]:

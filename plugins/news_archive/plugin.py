@@ -38,9 +38,9 @@ from .archive import Archive
 from .errors import ArchiveError, Problem
 from .history import article_dates
 from .pages import PAGE_ITEMS, SourceHistory
-from .pipeline import build_archive, for_citations, render_site, resolve_page
+from .pipeline import ArticlePages, build_archive, for_citations, render_site, resolve_page
 from .search_feed import PagefindFeed, SearchFeedError
-from .sources import ARTICLES_DIR
+from .sources import ARTICLES_DIR, Corpus
 
 log = get_plugin_logger(__name__)
 
@@ -135,6 +135,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         assert self.sources is not None and self.root is not None
         for folder in self.config.shared:
             _publish_folder(files, config, (self.root / folder).resolve())
+        histories: list[SourceHistory] = []
+
+        def history(corpus: Corpus) -> SourceHistory:
+            histories.append(self._history(corpus))
+            return histories[-1]
+
         try:
             archive = build_archive(
                 self.sources,
@@ -142,6 +148,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 content=Path(config.docs_dir),
                 content_skip=tuple(self.config.editions),
                 cache=(self.root / self.config.cache) if self.config.cache else None,
+                pages=ArticlePages(self.lang, history),
             )
         except ArchiveError as exc:
             raise PluginError(exc.report()) from None
@@ -153,7 +160,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         _log_collapsed(archive.warnings)
         pages = render_site(
-            archive, self.lang, self._history(archive), page_items=self.config.page_items
+            archive,
+            self.lang,
+            histories[-1] if histories else self._history(archive.corpus),
+            page_items=self.config.page_items,
         )
         # MkDocs now holds the generated pages; of the archive, the citations of the
         # hand-written pages are all that is read until the build ends.
@@ -193,12 +203,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except ValueError:
             return None
 
-    def _history(self, archive: Archive) -> SourceHistory:
+    def _history(self, corpus: Corpus) -> SourceHistory:
         """When each article's file last changed (one git run for all of them), and where
         the repository edits it."""
         assert self.sources is not None and self.root is not None
         root = self.root
-        paths = {article.source.id: root / article.source.path for article in archive.articles}
+        paths = {article.id: root / article.path for article in corpus.articles}
         changed = article_dates(self.sources / ARTICLES_DIR, paths)
         log.info("last changes of %d of %d source file(s) read from git", len(changed), len(paths))
         return SourceHistory(changed, self.edit_base)

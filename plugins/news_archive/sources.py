@@ -83,6 +83,7 @@ class _Reader:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._resolved_root = root.resolve()
         self.problems: list[Problem] = []
         self.unread: set[str] = set()
         """Registries (file names) that could not be read: ids they would have defined are
@@ -90,7 +91,7 @@ class _Reader:
 
     def display(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
 

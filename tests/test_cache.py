@@ -274,3 +274,24 @@ def test_the_bundle_of_small_texts_holds_what_the_last_render_used(
     second, rendered = render()
     assert len(second) == len(first) and second != first
     assert rendered["exports"] == 1 and 0 < rendered["items"] < len(first) / 2
+
+
+def test_building_leaves_the_cycle_collector_as_it_found_it(tree: Path) -> None:
+    import gc
+
+    from news_archive.errors import ArchiveError
+
+    assert gc.isenabled()
+    render_site(build_archive(tree, root=tree.parent, today=TODAY))
+    assert gc.isenabled()
+    (tree / "outlets.yml").write_text("outlets: [", encoding="utf-8")
+    with pytest.raises(ArchiveError):
+        build_archive(tree, root=tree.parent, today=TODAY)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ArchiveError):
+            build_archive(tree, root=tree.parent, today=TODAY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -88,3 +88,34 @@ def test_one_page_fed_is_one_page_indexed(tmp_path: Path) -> None:
     assert feed.finish(tmp_path / "pagefind") == []
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["id"]["page_count"] == 1
+
+
+def test_a_failed_build_stops_the_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `mkdocs serve` the process lives on after a failed build: the service started
+    for it must not."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    from news_archive import plugin as adapter
+
+    started: list[PagefindFeed] = []
+
+    class Recorded(PagefindFeed):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            started.append(self)
+
+    monkeypatch.setattr(adapter, "PagefindFeed", Recorded)
+    project = copy_project(tmp_path / "project")
+    explainer = project / "content" / "penjelasan" / "pertempuran-aleppo.md"
+    explainer.write_text(
+        explainer.read_text(encoding="utf-8") + "\n[[src:no-such-article#p1]]\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    config = load_config(str(project / "mkdocs.yml"))
+    with pytest.raises((Abort, PluginError)):
+        build(config)
+    assert len(started) == 1
+    assert started[0]._process.poll() is not None
+    assert config.plugins["news-archive"].feed is None

@@ -204,7 +204,8 @@ class PagefindFeed:
             pending += chunk
             end = pending.find(b",", searched)
             while end >= 0:
-                self._receive(bytes(pending[:end]))
+                with memoryview(pending) as view:
+                    self._receive(view[:end])
                 del pending[: end + 1]
                 end = pending.find(b",")
         writing = self._writer is not None and self._writer.is_alive()
@@ -224,11 +225,12 @@ class PagefindFeed:
         said = f": {printed.splitlines()[-1]}" if printed else ""
         return f"Pagefind's service stopped (exit status {status}){said}"
 
-    def _receive(self, message: bytes) -> None:
+    def _receive(self, message: memoryview) -> None:
         try:
             answer = json.loads(base64.b64decode(message))
         except ValueError:
-            self._fail(f"Pagefind's service answered something unreadable: {message[:80]!r}")
+            shown = bytes(message[:80])
+            self._fail(f"Pagefind's service answered something unreadable: {shown!r}")
             return
         number = answer.get("message_id")
         payload = answer.get("payload") or {}
@@ -252,9 +254,12 @@ class PagefindFeed:
 
 
 def _write_bundle(output: Path, files: list[dict[str, str]]) -> None:
-    """Write the files of Pagefind's answer (paths relative to the bundle folder)."""
+    """Write the files of Pagefind's answer (paths relative to the bundle folder), letting
+    each go once written: at 10,000 articles the answer is 90 MB of base64."""
     root = output.resolve()
-    for file in files:
+    files.reverse()
+    while files:
+        file = files.pop()
         target = (root / file["path"]).resolve()
         if not target.is_relative_to(root):
             raise SearchFeedError(f"Pagefind named a file outside its folder: {file['path']}")

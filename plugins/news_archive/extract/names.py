@@ -23,6 +23,7 @@ from .language import Language, alternation, fold
 _WORD = r"[^\W_]"
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]*\w)?(?:-\w+)*")
 _QUOTES_AND_BRACKETS = "\"'“”‘’«»([{"
+_BEFORE_A_WORD = frozenset(" " + _QUOTES_AND_BRACKETS)
 # "al-Bashir", "el-Sisi": a lower-case particle joined to a capitalised name is a name word.
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ar|an|ash|asy|bin|ibn)-[A-Z]")
 
@@ -199,8 +200,11 @@ class NameMatcher:
 
     @staticmethod
     def _sentence_initial(text: str, position: int) -> bool:
-        before = text[:position].rstrip(" " + _QUOTES_AND_BRACKETS)
-        return not before or before[-1] in ".!?:;\n"
+        # Back over spaces, quotes and brackets without copying what comes before (this
+        # runs for every capitalised word of a paragraph).
+        while position > 0 and text[position - 1] in _BEFORE_A_WORD:
+            position -= 1
+        return position == 0 or text[position - 1] in ".!?:;\n"
 
     def capitalised_inside(self, text: str) -> set[str]:
         """Words written capitalised somewhere other than at the start of a sentence."""

@@ -1,6 +1,7 @@
 """Shortcuts taken for speed must give exactly what the plain code they replace gives:
 searching an end-anchored pattern near the end only, asking sorted spans whether any
-overlaps a stretch of text, and working out relative links without the file system."""
+overlaps a stretch of text, working out relative links without the file system, and
+running a date pattern only on texts that hold what it needs."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from news_archive import paths
-from news_archive.extract import dates, figures
+from news_archive.extract import dates, figures, prefilter
 from news_archive.extract.names import Spans
 from news_archive.extract.text import search_at_end
+from tests.conftest import ROOT, SOURCES
+from tests.test_properties import context
 
 # Texts made of the patterns' own words, spaces of every kind and other characters.
 PIECES = ["sejak", "sampai dengan", "s.d.", "s.d", "dari", "Hingga", "tiga", "ke-", "2016"]
@@ -76,3 +79,110 @@ def test_relative_links_are_what_relpath_gives(path: str, start: str, slash: boo
     assert paths._relative(path, start) == posixpath.relpath(path, start)
     for climbing in (f"../{path}", f"/{path}"):
         assert paths._relative(climbing, start) == posixpath.relpath(climbing, start)
+
+
+# Prefilters: a pattern is skipped on a text only when it cannot match there.
+
+DATE_WORDS = [
+    "Jumat",
+    "Minggu",
+    "minggu",
+    "Sabtu",
+    "Desember",
+    "Des.",
+    "Juli",
+    "Agustus",
+    "Nopember",
+    "pekan",
+    "lalu",
+    "silam",
+    "depan",
+    "ini",
+    "kemarin",
+    "tahun",
+    "bulan",
+    "tanggal",
+    "akhir",
+    "awal",
+    "pertengahan",
+    "sebelumnya",
+    "kemudian",
+    "keesokan harinya",
+    "semester",
+    "kedua",
+    "tiga",
+    "se",
+    "hari",
+    "2016",
+    "1990-an",
+    "9",
+    "22/12",
+    "(22/12)",
+    "1/12/2024",
+    "30",
+    "2024-11-29",
+    "–",
+    "-",
+    ",",
+    "(",
+    ")",
+    " ",
+    "  ",
+    "\n",
+    "Hingga",
+    "sejak",
+]
+DATE_TEXT = st.lists(st.sampled_from(DATE_WORDS), max_size=14).map(" ".join)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(text=DATE_TEXT)
+def test_a_date_pattern_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    grammar = dates._grammar(context().language)
+    for (kind, pattern), only in zip(grammar.patterns, grammar.filters, strict=True):
+        if not only.may_match(text):
+            assert pattern.search(text) is None, (kind, text)
+
+
+def test_the_date_patterns_skipped_in_the_seeds_match_nothing_there() -> None:
+    grammar = dates._grammar(context().language)
+    texts = [
+        line
+        for folder in (
+            SOURCES,
+            ROOT / "tests" / "heldout" / "sources",
+            ROOT / "tests" / "heldout2" / "sources",
+        )
+        for path in sorted((folder / "articles").glob("*.md"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    skipped = 0
+    for text in texts:
+        for (kind, pattern), only in zip(grammar.patterns, grammar.filters, strict=True):
+            if not only.may_match(text):
+                skipped += 1
+                assert pattern.search(text) is None, (kind, text)
+    assert skipped > len(texts)  # the filters do skip most patterns on most lines
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"lalu|silam", {"lalu", "silam"}),
+        (r"(?<!\w)(?:se)?hari\s+(?:lalu|silam)\b", {"hari"}),
+        (r"pekan(?:\s+lalu)?", {"pekan"}),
+        (r"(?:pekan)?\s+lalu", {"lalu"}),
+        (r"(?:pekan)?", None),
+        (r"(?i:pekan) lalu", {" lalu"}),
+        (r"(?i)pekan", None),
+        (r"\d+ orang", {" orang"}),
+        (r"\d+", {prefilter.DIGIT}),
+        (r"[0-9]{4}", {prefilter.DIGIT}),
+        (r"[^0-9]", None),
+        (r"(?=lalu)\w+", None),
+        (r"ab|\w", None),
+    ],
+)
+def test_what_a_pattern_needs(pattern: str, needs: set[str] | None) -> None:
+    found = prefilter.prefilter(re.compile(pattern)).needs
+    assert (set(found) if found is not None else None) == needs

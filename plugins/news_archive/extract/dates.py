@@ -24,6 +24,7 @@ from ..model import Precision as DatePrecision
 from .language import Language, alternation, fold
 from .model import Basis, DateMention, Precision, Sentence, TimeValue, Unit
 from .numbers import words_value
+from .prefilter import Prefilter, has_digit, prefilter
 from .text import search_at_end, sentence_at
 
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -116,6 +117,11 @@ class _Raw:
 class _Grammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     number_words: str
+    filters: tuple[Prefilter, ...] = ()
+    """Per pattern, what a text needs for it to match (`prefilter`)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "filters", tuple(prefilter(p) for _, p in self.patterns))
 
 
 @cache
@@ -226,7 +232,11 @@ def find_expressions(unit: Unit, sentences: Sequence[Sentence], language: Langua
     """Time expressions of one unit, longest first, with ranges and since/until joined."""
     text = unit.text
     candidates: list[_Raw] = []
-    for order, (kind, pattern) in enumerate(_grammar(language).patterns):
+    grammar = _grammar(language)
+    digit = has_digit(text)
+    for order, (kind, pattern) in enumerate(grammar.patterns):
+        if not grammar.filters[order].may_match(text, digit):
+            continue
         for match in pattern.finditer(text):
             groups = match.groupdict()
             if not _plausible(kind, groups, text, match, language):

@@ -119,3 +119,18 @@ def test_a_failed_build_stops_the_service(tmp_path: Path, monkeypatch: pytest.Mo
     assert len(started) == 1
     assert started[0]._process.poll() is not None
     assert config.plugins["news-archive"].feed is None
+
+
+def test_closing_a_feed_with_pages_in_flight_stops_both_threads_and_the_service() -> None:
+    executable = pagefind_executable()
+    assert executable is not None
+    feed = PagefindFeed(executable, timeout=60)
+    page = '<html lang="id"><body><main data-pagefind-body>Aleppo {}</main></body></html>'
+    for number in range(50):
+        feed.add(f"/p{number}/", page.format(number))
+    feed.close()
+    assert feed._process.poll() is not None
+    assert feed._writer is not None and not feed._writer.is_alive()
+    assert not feed._reader.is_alive()
+    with pytest.raises(SearchFeedError, match="stopped before the search index"):
+        feed.add("/late/", page.format("late"))

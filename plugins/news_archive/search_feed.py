@@ -109,6 +109,10 @@ class PagefindFeed:
 
     def close(self) -> None:
         """Stop the service, whatever state it is in (a failed build)."""
+        self._fail("the build stopped before the search index was written")
+        if self._writer is not None and self._writer.is_alive():
+            self._pages.put(_CLOSED)  # the writer drains without sending, then ends
+            self._writer.join(timeout=10)
         self._stop()
         self._errors.close()
 
@@ -146,7 +150,7 @@ class PagefindFeed:
             }
             try:
                 self._send(request)
-            except OSError:
+            except (OSError, ValueError):  # the service is gone, or its input closed
                 self._fail(self._stopped())
         # Every page answered before the index is written.
         with self._answered:
